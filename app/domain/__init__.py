@@ -1,0 +1,66 @@
+"""The domain model (SQLModel tables). Importing this package registers every table."""
+
+from app.domain.base import Synced, utcnow, uuid7
+from app.domain.fieldwork import LifecycleEvent, LifecycleRequest, Measure, Participation, Visit
+from app.domain.funds import FundProject, ProjectBeneficiary, ProjectFunding
+from app.domain.household import INCOME_ITEMS, Conditions, HelperAssignment, Household, Income, Member
+from app.domain.places import Village
+from app.domain.system import (
+    Attachment,
+    AttachmentLink,
+    AuditEntry,
+    Conflict,
+    LocalUser,
+    OutboxOp,
+    SyncMeta,
+)
+
+#: Syncable entities by the name used in outbox ops and the wire protocol.
+ENTITIES: dict[str, type[Synced]] = {
+    "village": Village,
+    "household": Household,
+    "member": Member,
+    "income": Income,
+    "conditions": Conditions,
+    "helper_assignment": HelperAssignment,
+    "measure": Measure,
+    "visit": Visit,
+    "lifecycle_request": LifecycleRequest,
+    "lifecycle_event": LifecycleEvent,
+    "participation": Participation,
+    "fund_project": FundProject,
+    "project_funding": ProjectFunding,
+    "project_beneficiary": ProjectBeneficiary,
+}
+
+#: Append-only entities never conflict: they are merged by id.
+APPEND_ONLY: frozenset[str] = frozenset({"visit", "measure", "lifecycle_event", "participation"})
+
+__all__ = [
+    "APPEND_ONLY",
+    "ENTITIES",
+    "INCOME_ITEMS",
+    "Attachment",
+    "AttachmentLink",
+    "AuditEntry",
+    "Conditions",
+    "Conflict",
+    "FundProject",
+    "HelperAssignment",
+    "Household",
+    "Income",
+    "LifecycleEvent",
+    "LifecycleRequest",
+    "LocalUser",
+    "Measure",
+    "Member",
+    "OutboxOp",
+    "Participation",
+    "ProjectBeneficiary",
+    "ProjectFunding",
+    "Synced",
+    "SyncMeta",
+    "Village",
+    "utcnow",
+    "uuid7",
+]

@@ -117,6 +117,20 @@ _CORE_MESSAGES: dict[str, tuple[str, str]] = {
     "user.name_required": ("用户名不能为空", "The user name is empty"),
     "user.passphrase_short": ("口令至少需要 {min} 个字符", "The passphrase needs at least {min} characters"),
     "user.not_allowed": ("当前角色无权执行此操作", "Your role does not allow this"),
+    "cli.description": (
+        "帮扶通：驻村工作队建档立卡、走访帮扶、脱贫管理与县级同步（不带参数运行即启动桌面程序）",
+        "Bangfu: registry, visits, assistance and exit management for village task forces, with county sync "
+        "(run without arguments to start the desktop app)",
+    ),
+    "cli.help_db": ("数据库文件路径（默认在用户数据目录）", "database file (default: the user data directory)"),
+    "cli.help_user": ("用户名（或环境变量 BANGFU_USER）", "user name (or BANGFU_USER)"),
+    "cli.help_lang": ("界面语言：zh_CN 或 en", "language: zh_CN or en"),
+    "cli.help_self_test": ("自检：临时加密库、演示数据、搜索、公示PDF", "self-test: temporary encrypted database, demo data, search, notice PDF"),
+    "cli.prompt_user": ("用户名：", "User name: "),
+    "cli.prompt_passphrase": ("口令：", "Passphrase: "),
+    "cli.prompt_passphrase_again": ("再次输入口令：", "Passphrase again: "),
+    "cli.passphrase_mismatch": ("两次输入的口令不一致", "The two passphrases differ"),
+    "cli.error": ("错误：{message}", "Error: {message}"),
     "user.bad_role": ("未知角色“{role}”", "Unknown role '{role}'"),
 }
 

@@ -19,5 +19,5 @@ with tempfile.TemporaryDirectory() as tmp:
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")
         command.revision(cfg, message=sys.argv[1], autogenerate=True)

@@ -19,18 +19,17 @@ def alembic_config() -> Config:
 
 
 @cache
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+def head_revisions() -> frozenset[str]:
+    """Every head: feature branches may each add a migration on top of 0001 (merged later)."""
+    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
 
 
-def current_revision(conn: object) -> str | None:
+def current_revisions(conn: object) -> frozenset[str]:
     try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()  # type: ignore[attr-defined]
+        rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()  # type: ignore[attr-defined]
     except Exception:
-        return None
-    return row[0] if row else None
+        return frozenset()
+    return frozenset(r[0] for r in rows)
 
 
 def upgrade(path: Path, key: bytes) -> None:
@@ -41,7 +40,7 @@ def upgrade(path: Path, key: bytes) -> None:
 
     probe = _connect(path, key)
     try:
-        if current_revision(probe) == head_revision():
+        if current_revisions(probe) == head_revisions():
             return
     finally:
         probe.close()
@@ -56,6 +55,6 @@ def upgrade(path: Path, key: bytes) -> None:
         with engine.begin() as connection:
             cfg = alembic_config()
             cfg.attributes["connection"] = connection
-            command.upgrade(cfg, "head")
+            command.upgrade(cfg, "heads")
     finally:
         engine.dispose()

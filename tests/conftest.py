@@ -1,0 +1,81 @@
+"""Shared fixtures. Qt must be told to draw offscreen before anything imports it."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("BANGFU_NO_AUTO_BACKUP", "1")
+os.environ.setdefault("BANGFU_LANG", "zh_CN")
+
+from collections.abc import Iterator  # noqa: E402
+from datetime import date  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+
+from app.i18n import set_language  # noqa: E402
+
+#: Cheap scrypt parameters for tests only; real databases use keyslots.DEFAULT_KDF.
+FAST_KDF = {"n": 2**10, "r": 8, "p": 1}
+PASSPHRASE = "correct horse battery"
+USER = "测试员"
+
+
+@pytest.fixture(autouse=True)
+def _chinese_by_default() -> Iterator[None]:
+    set_language("zh_CN")
+    yield
+    set_language("zh_CN")
+
+
+@pytest.fixture()
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "bangfu.db"
+
+
+@pytest.fixture()
+def db(db_path: Path) -> Iterator[Any]:
+    """A fresh encrypted database with one user (role village) and no data."""
+    from app.store.database import create_database
+
+    database = create_database(db_path, USER, PASSPHRASE, kdf=FAST_KDF)
+    yield database
+    database.close()
+
+
+@pytest.fixture()
+def village(db: Any) -> Any:
+    from app.services.registry import create_village
+
+    return create_village(db, "520123001001", "石门村", "龙场镇", "云岭县", groups=6)
+
+
+_seq = iter(range(1, 10**6))
+
+
+def synthetic_id(birth: date = date(1975, 6, 1), sex: str = "1") -> str:
+    """A valid-checksum synthetic ID number (region 520123 of the fictional demo county)."""
+    from app.idnumber import make_id
+
+    return make_id("520123", birth, next(_seq) % 100, sex)
+
+
+@pytest.fixture()
+def household(db: Any, village: Any) -> Any:
+    """A household 'zs' (张三, head) + spouse 李四 + a child of 10."""
+    from app.services import registry
+
+    hh = registry.create_household(
+        db, village.id, {"name": "张三", "id_number": synthetic_id(date(1970, 3, 5), "1"), "med_insurance": True},
+        group_no=2, main_cause="01", hh_number="5201230010010001", identified_year=2015,
+    )
+    registry.add_member(db, hh.id, {"name": "李四", "relation": "02",
+                                    "id_number": synthetic_id(date(1972, 1, 1), "2")}, reason="05")
+    registry.add_member(db, hh.id, {"name": "张小明", "relation": "03", "school_status": "03",
+                                    "id_number": synthetic_id(date(2015, 9, 1), "1")}, reason="06")
+    with db.read() as s:
+        from app.domain import Household
+
+        return s.get(Household, hh.id)

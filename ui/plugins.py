@@ -1,0 +1,8 @@
+"""Feature areas hook into the main window here without editing it.
+
+Each entry is ``"module.path:function"``; the main window imports each after it is built and calls
+``function(window)``, which may add menu actions, dock widgets, tabs on the household card, etc.
+Append one line per feature area.
+"""
+
+PLUGINS: list[str] = []

@@ -47,7 +47,12 @@ def _raw_key_pragma(key: bytes) -> str:
 
 
 def _connect(path: Path, key: bytes, readonly: bool = False) -> Any:
-    uri = f"file:{path}?mode={'ro' if readonly else 'rwc'}"
+    mode = "rwc"
+    if readonly:
+        # Without a pending WAL the file is complete on its own: open it immutable so verifying a
+        # (possibly damaged) file creates no -wal/-shm beside it.
+        mode = "ro" if Path(f"{path}-wal").exists() else "ro&immutable=1"
+    uri = f"{Path(path).resolve().as_uri()}?mode={mode}"
     conn = dbapi.connect(uri, uri=True, check_same_thread=False, isolation_level=None, timeout=30)
     conn.execute(_raw_key_pragma(key))
     return conn

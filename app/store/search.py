@@ -21,8 +21,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, pinyin
-
 MAX_READINGS = 16
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _WORD = re.compile(r"[0-9a-zA-Z\u3400-\u9fff\uf900-\ufaff]+")
@@ -36,6 +34,8 @@ def readings(ch: str) -> tuple[str, ...]:
     """Every toneless reading of one character (letters and digits map to themselves)."""
     if not _CJK.match(ch):
         return (ch.lower(),) if ch.isalnum() else ()
+    from pypinyin import Style, pinyin  # imported on first use: it costs ~0.5 s at start-up
+
     found = pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")
     values = tuple(dict.fromkeys(r.replace("ü", "v") for r in found[0])) if found else ()
     return values or (ch,)

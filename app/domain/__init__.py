@@ -4,7 +4,9 @@ from app.domain.base import Synced, utcnow, uuid7
 from app.domain.fieldwork import LifecycleEvent, LifecycleRequest, Measure, Participation, Visit
 from app.domain.funds import FundProject, ProjectBeneficiary, ProjectFunding
 from app.domain.household import INCOME_ITEMS, Conditions, HelperAssignment, Household, Income, Member
+from app.domain.imports import RegisterMatch, ReportedIncome
 from app.domain.places import Village
+from app.domain.plans import ExitPlan
 from app.domain.system import (
     Attachment,
     AttachmentLink,
@@ -14,6 +16,7 @@ from app.domain.system import (
     OutboxOp,
     SyncMeta,
 )
+from app.domain.village_profile import VillageProfile
 
 #: Syncable entities by the name used in outbox ops and the wire protocol.
 ENTITIES: dict[str, type[Synced]] = {
@@ -31,6 +34,10 @@ ENTITIES: dict[str, type[Synced]] = {
     "fund_project": FundProject,
     "project_funding": ProjectFunding,
     "project_beneficiary": ProjectBeneficiary,
+    "exit_plan": ExitPlan,
+    "village_profile": VillageProfile,
+    "reported_income": ReportedIncome,
+    "register_match": RegisterMatch,
 }
 
 #: Append-only entities never conflict: they are merged by id.

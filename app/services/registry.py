@@ -206,62 +206,78 @@ def _check_reason(c: Checker, reason: str, direction: str) -> None:
 
 def add_member(db: Database, household_id: str, data: dict[str, Any], reason: str, on: date | None = None) -> Member:
     """A member joins (新生儿, 嫁入, 其他转入…) with the reason code and date of the change."""
+    with write(db) as tx:
+        return add_member_in_tx(tx, household_id, data, reason, on)
+
+
+def add_member_in_tx(tx: Tx, household_id: str, data: dict[str, Any], reason: str, on: date | None = None) -> Member:
+    """``add_member`` inside a caller's transaction (a visit records several changes at once)."""
     _unknown("member", data, MEMBER_FIELDS)
     data = dict(data)
     c = Checker("member")
     _check_reason(c, reason, "in")
     c.day("change_date", on)
-    with write(db) as tx:
-        hh = _get(tx.session, Household, household_id, "household")
-        _check_member(c, tx.session, data, household_id)
-        if data.get("relation") == HEAD:
-            c.fail("relation", "member.two_heads")
-        c.raise_if_any()
-        member = Member(household_id=hh.id, change_reason=reason, change_date=on or date.today(), **data)
-        tx.create(member)
-        _refresh_derived(tx, hh)
-        return member
+    hh = _get(tx.session, Household, household_id, "household")
+    _check_member(c, tx.session, data, household_id)
+    if data.get("relation") == HEAD:
+        c.fail("relation", "member.two_heads")
+    c.raise_if_any()
+    member = Member(household_id=hh.id, change_reason=reason, change_date=on or date.today(), **data)
+    tx.create(member)
+    _refresh_derived(tx, hh)
+    return member
 
 
 def update_member(db: Database, member_id: str, changes: dict[str, Any], reason: str = "") -> Member:
+    with write(db) as tx:
+        return update_member_in_tx(tx, member_id, changes, reason)
+
+
+def update_member_in_tx(tx: Tx, member_id: str, changes: dict[str, Any], reason: str = "") -> Member:
+    """``update_member`` inside a caller's transaction."""
     _unknown("member", changes, MEMBER_FIELDS)
     changes = dict(changes)
-    with write(db) as tx:
-        member = _get(tx.session, Member, member_id, "member")
-        c = Checker("member")
-        if not member.active:
-            c.fail("name", "member.inactive")
-        probe = {"id_type": member.id_type, **changes}
-        if "id_number" in changes and "sex" not in changes:
-            probe["sex"] = member.sex
-        _check_member(c, tx.session, probe, member.household_id, member.id)
-        if "relation" in changes and (changes["relation"] == HEAD) != (member.relation == HEAD):
-            c.fail("relation", "member.two_heads" if changes["relation"] == HEAD else "member.no_head")
-        c.raise_if_any()
-        for key in ("id_number", "sex", "birth_date"):
-            if key in probe and (key in changes or "id_number" in changes):
-                changes[key] = probe[key]
-        tx.patch(member, changes, reason)
-        _refresh_derived(tx, _get(tx.session, Household, member.household_id, "household"))
-        return member
+    member = _get(tx.session, Member, member_id, "member")
+    c = Checker("member")
+    if not member.active:
+        c.fail("name", "member.inactive")
+    probe = {"id_type": member.id_type, **changes}
+    if "id_number" in changes and "sex" not in changes:
+        probe["sex"] = member.sex
+    _check_member(c, tx.session, probe, member.household_id, member.id)
+    if "relation" in changes and (changes["relation"] == HEAD) != (member.relation == HEAD):
+        c.fail("relation", "member.two_heads" if changes["relation"] == HEAD else "member.no_head")
+    c.raise_if_any()
+    for key in ("id_number", "sex", "birth_date"):
+        if key in probe and (key in changes or "id_number" in changes):
+            changes[key] = probe[key]
+    tx.patch(member, changes, reason)
+    _refresh_derived(tx, _get(tx.session, Household, member.household_id, "household"))
+    return member
 
 
 def remove_member(db: Database, member_id: str, reason: str, on: date | None = None) -> None:
     """A member leaves (死亡, 嫁出, 出国定居…): kept in history, no longer counted."""
+    with write(db) as tx:
+        remove_member_in_tx(tx, member_id, reason, on)
+
+
+def remove_member_in_tx(tx: Tx, member_id: str, reason: str, on: date | None = None) -> Member:
+    """``remove_member`` inside a caller's transaction; returns the member (now inactive)."""
     c = Checker("member")
     _check_reason(c, reason, "out")
     c.day("change_date", on)
-    with write(db) as tx:
-        member = _get(tx.session, Member, member_id, "member")
-        if not member.active:
-            c.fail("name", "member.inactive")
-        if member.relation == HEAD:
-            c.fail("relation", "member.head_remove")
-        if on and member.birth_date and on < member.birth_date:
-            c.fail("change_date", "value.range", low=member.birth_date.isoformat(), high=date.today().isoformat())
-        c.raise_if_any()
-        tx.patch(member, {"active": False, "change_reason": reason, "change_date": on or date.today()}, reason)
-        _refresh_derived(tx, _get(tx.session, Household, member.household_id, "household"))
+    member = _get(tx.session, Member, member_id, "member")
+    if not member.active:
+        c.fail("name", "member.inactive")
+    if member.relation == HEAD:
+        c.fail("relation", "member.head_remove")
+    if on and member.birth_date and on < member.birth_date:
+        c.fail("change_date", "value.range", low=member.birth_date.isoformat(), high=date.today().isoformat())
+    c.raise_if_any()
+    tx.patch(member, {"active": False, "change_reason": reason, "change_date": on or date.today()}, reason)
+    _refresh_derived(tx, _get(tx.session, Household, member.household_id, "household"))
+    return member
 
 
 def change_head(db: Database, household_id: str, new_head_id: str, old_head_relation: str, reason: str = "") -> None:
@@ -335,18 +351,37 @@ def set_income(db: Database, household_id: str, year: int, items: dict[str, int]
             c.money_fen(name, value)
     c.raise_if_any()
     with write(db) as tx:
-        _get(tx.session, Household, household_id, "household")
-        income = tx.session.exec(select(Income).where(Income.household_id == household_id, Income.year == year)).first()
-        if income is None:
-            income = Income(household_id=household_id, year=year, **items)
-            tx.create(income, reason)
+        return set_income_in_tx(tx, household_id, year, items, reason)
+
+
+def set_income_in_tx(tx: Tx, household_id: str, year: int, items: dict[str, int], reason: str = "") -> Income:
+    """``set_income`` inside a caller's transaction (validates again: callers may skip the outer check)."""
+    c = Checker("income")
+    c.integer("year", year, 2000, date.today().year)
+    for name, value in items.items():
+        if name not in INCOME_ITEMS:
+            c.fail(name, "value.unknown_code", value=name)
         else:
-            tx.patch(income, items, reason)
-        return income
+            c.money_fen(name, value)
+    c.raise_if_any()
+    _get(tx.session, Household, household_id, "household")
+    income = tx.session.exec(select(Income).where(Income.household_id == household_id, Income.year == year)).first()
+    if income is None:
+        income = Income(household_id=household_id, year=year, **items)
+        tx.create(income, reason)
+    else:
+        tx.patch(income, items, reason)
+    return income
 
 
 # -- conditions and helpers ----------------------------------------------------------------------
 def update_conditions(db: Database, household_id: str, changes: dict[str, Any], reason: str = "") -> Conditions:
+    with write(db) as tx:
+        return update_conditions_in_tx(tx, household_id, changes, reason)
+
+
+def update_conditions_in_tx(tx: Tx, household_id: str, changes: dict[str, Any], reason: str = "") -> Conditions:
+    """``update_conditions`` inside a caller's transaction."""
     _unknown("conditions", changes, CONDITION_FIELDS)
     c = Checker("conditions")
     for name, value in changes.items():
@@ -370,15 +405,14 @@ def update_conditions(db: Database, household_id: str, changes: dict[str, Any], 
     c.raise_if_any()
     if level in ("C", "D"):
         changes = {**changes, "house_dangerous": True}
-    with write(db) as tx:
-        _get(tx.session, Household, household_id, "household")
-        cond = tx.session.exec(select(Conditions).where(Conditions.household_id == household_id)).first()
-        if cond is None:
-            cond = Conditions(household_id=household_id, **changes)
-            tx.create(cond, reason)
-        else:
-            tx.patch(cond, changes, reason)
-        return cond
+    _get(tx.session, Household, household_id, "household")
+    cond = tx.session.exec(select(Conditions).where(Conditions.household_id == household_id)).first()
+    if cond is None:
+        cond = Conditions(household_id=household_id, **changes)
+        tx.create(cond, reason)
+    else:
+        tx.patch(cond, changes, reason)
+    return cond
 
 
 def assign_helper(db: Database, household_id: str, name: str, start_date: date, unit: str = "",
@@ -409,7 +443,8 @@ def assign_helper(db: Database, household_id: str, name: str, start_date: date, 
 
 
 __all__ = [
-    "BangfuError", "IncomeSummary", "ValidationFailed", "add_member", "assign_helper", "change_head",
-    "create_household", "create_village", "income_summary", "living_members", "per_capita", "remove_member",
-    "set_income", "summarise", "update_conditions", "update_household", "update_member",
+    "BangfuError", "IncomeSummary", "ValidationFailed", "add_member", "add_member_in_tx", "assign_helper",
+    "change_head", "create_household", "create_village", "income_summary", "living_members", "per_capita",
+    "remove_member", "remove_member_in_tx", "set_income", "set_income_in_tx", "summarise", "update_conditions",
+    "update_conditions_in_tx", "update_household", "update_member", "update_member_in_tx",
 ]

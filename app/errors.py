@@ -7,7 +7,8 @@ error reads right in the CLI, the GUI and the tests. Parameters must never carry
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -32,7 +33,7 @@ class FieldError:
 
     field: str
     code: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
     entity: str = ""
     row: int | None = None
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import demo_database, median, open_bench, percentile, row, write_results  # noqa: E402
+from bench.common import demo_database, median, open_bench, percentile, row, write_results
 
 
 def keystrokes(text: str, minimum: int = 1) -> list[str]:

@@ -1,12 +1,15 @@
 """The domain model (SQLModel tables). Importing this package registers every table."""
 
+from app.domain.assistance import MeasureUpdate
 from app.domain.base import Synced, utcnow, uuid7
+from app.domain.drafts import VisitDraft
 from app.domain.fieldwork import LifecycleEvent, LifecycleRequest, Measure, Participation, Visit
 from app.domain.funds import FundProject, ProjectBeneficiary, ProjectFunding
 from app.domain.household import INCOME_ITEMS, Conditions, HelperAssignment, Household, Income, Member
 from app.domain.imports import RegisterMatch, ReportedIncome
 from app.domain.places import Village
 from app.domain.plans import ExitPlan
+from app.domain.points import PointsEntry, PointsRule, PointsScheme
 from app.domain.system import (
     Attachment,
     AttachmentLink,
@@ -38,10 +41,15 @@ ENTITIES: dict[str, type[Synced]] = {
     "village_profile": VillageProfile,
     "reported_income": ReportedIncome,
     "register_match": RegisterMatch,
+    "measure_update": MeasureUpdate,
+    "points_scheme": PointsScheme,
+    "points_rule": PointsRule,
+    "points_entry": PointsEntry,
 }
 
 #: Append-only entities never conflict: they are merged by id.
-APPEND_ONLY: frozenset[str] = frozenset({"visit", "measure", "lifecycle_event", "participation"})
+APPEND_ONLY: frozenset[str] = frozenset({"visit", "measure", "lifecycle_event", "participation",
+                                         "measure_update", "points_entry"})
 
 __all__ = [
     "APPEND_ONLY",
@@ -60,14 +68,19 @@ __all__ = [
     "LifecycleRequest",
     "LocalUser",
     "Measure",
+    "MeasureUpdate",
     "Member",
     "OutboxOp",
     "Participation",
+    "PointsEntry",
+    "PointsRule",
+    "PointsScheme",
     "ProjectBeneficiary",
     "ProjectFunding",
     "Synced",
     "SyncMeta",
     "Village",
+    "VisitDraft",
     "utcnow",
     "uuid7",
 ]

@@ -53,10 +53,37 @@ def open_db(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return open_database(Path(args.db), user, passphrase)
 
 
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "positional arguments": "位置参数",
+    "options": "选项",
+    "show this help message and exit": "显示帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效选项：%(value)r（可选：%(choices)s）",
+    "expected one argument": "需要一个参数",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+}
+
+
+def _translate_argparse() -> None:
+    """argparse looks its own words up through a module-level ``_``: give it Chinese when asked."""
+    from app.i18n import current_language
+
+    if current_language().startswith("zh"):
+        argparse._ = lambda text: _ARGPARSE_ZH.get(text, text)  # type: ignore[attr-defined]
+    else:
+        argparse._ = lambda text: text  # type: ignore[attr-defined]
+
+
 def build_parser() -> argparse.ArgumentParser:
     import app.fields  # noqa: F401
     from app.i18n import t
 
+    _translate_argparse()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=str(default_db_path()), help=t("cli.help_db"))
     common.add_argument("--user", help=t("cli.help_user"))

@@ -1,0 +1,143 @@
+"""Apply pulled changes to the local database.
+
+Pulled rows are written directly with their server revision — not through the services, because
+they are not new edits and must not go back out through the outbox — but each is still audited
+(``sync.apply``) in the same hash chain as local edits. A page is applied in one transaction,
+together with the new cursor, so a crash leaves either the whole page or none of it.
+
+A field with a local edit the server has not taken yet (a pending or quarantined op) is never
+overwritten: it keeps the local value, and the record is put on the re-read list so that, once the
+op is answered, the record is fetched again and ends equal to the server's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import text
+from sqlmodel import Session
+
+from app.domain import ENTITIES
+from app.protocol import Change, RefItem
+from app.services.audit import append_audit
+from app.services.tx import wire_value
+from app.sync import state
+from app.sync.outbox import unresolved_fields
+from app.sync.reference import store_reference
+
+SKIP = frozenset({"rev", "updated_at"})
+
+
+@dataclass
+class Applied:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    kept_local: int = 0
+    unknown: int = 0
+    reference: int = 0
+    attachments: set[str] = field(default_factory=set)
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated
+
+
+def apply_changes(db: Any, changes: list[Change], reference: list[RefItem] | None = None, cursor: int | None = None,
+                  refetched: bool = False) -> Applied:
+    """Apply one page (or a re-read) in one transaction; advances the cursor only forwards."""
+    from app.store.search import reindex_households
+
+    stats = Applied()
+    with db.write_lock, Session(db.write_engine, expire_on_commit=False) as s:
+        try:
+            s.execute(text("PRAGMA defer_foreign_keys = ON"))
+            guarded = unresolved_fields(s)
+            reindex: set[str] = set()
+            kept: set[tuple[str, str]] = set()
+            done: set[tuple[str, str]] = set()
+            for change in changes:
+                key = (change.entity, change.entity_id)
+                outcome = _apply_one(db, s, change, guarded.get(key, set()), refetched, stats)
+                if outcome == "kept":
+                    kept.add(key)
+                else:
+                    done.add(key)
+                if outcome in ("created", "updated"):
+                    if change.entity == "household":
+                        reindex.add(change.entity_id)
+                    elif change.entity == "member" and isinstance(change.fields.get("household_id"), str):
+                        reindex.add(change.fields["household_id"])
+            if reference:
+                stats.reference = store_reference(s, reference)
+            if cursor is not None and cursor > state.cursor(s):
+                state.put(s, state.CURSOR, str(cursor))
+            state.add_refetch(s, kept)
+            if refetched:
+                state.drop_refetch(s, done - kept)
+            s.flush()
+            if reindex:
+                reindex_households(s.connection().connection.driver_connection, sorted(reindex))
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+    return stats
+
+
+def _apply_one(db: Any, s: Session, change: Change, guarded: set[str], refetched: bool, stats: Applied) -> str:
+    cls = ENTITIES.get(change.entity)
+    if cls is None:
+        stats.unknown += 1  # an entity this version does not know (a newer county server)
+        return "unknown"
+    for name, value in change.fields.items():
+        if name.endswith("sha256") and isinstance(value, str) and len(value) == 64:
+            stats.attachments.add(value)
+    obj = s.get(cls, change.entity_id)
+    names = [n for n in change.fields if n in cls.model_fields and n not in SKIP and n != "id"]
+    try:
+        parsed = cls.model_validate({**change.fields, "id": change.entity_id, "deleted": change.deleted})
+    except ValidationError:
+        stats.unknown += 1
+        return "unknown"
+    if obj is None:
+        obj = parsed
+        obj.rev = change.rev
+        obj.updated_at = change.at
+        s.add(obj)
+        created = {n: wire_value(getattr(obj, n)) for n in names}
+        append_audit(s, db.actor, "sync.apply", change.entity, change.entity_id,
+                     {"rev": change.rev, "author": change.author, "created": created})
+        stats.created += 1
+        return "created"
+    if change.rev < obj.rev or (change.rev == obj.rev and not refetched):
+        stats.unchanged += 1
+        return "unchanged"
+    diff: dict[str, list[Any]] = {}
+    kept = False
+    for name in [*names, "deleted"]:
+        new = getattr(parsed, name)
+        old = getattr(obj, name)
+        if old == new:
+            continue
+        if "*" in guarded or name in guarded:
+            kept = True
+            continue
+        setattr(obj, name, new)
+        diff[name] = [wire_value(old), wire_value(new)]
+    obj.rev = max(obj.rev, change.rev)
+    if diff:
+        obj.updated_at = change.at
+    s.add(obj)
+    if diff:
+        append_audit(s, db.actor, "sync.apply", change.entity, change.entity_id,
+                     {"rev": change.rev, "author": change.author, "changes": diff})
+        stats.updated += 1
+    else:
+        stats.unchanged += 1
+    if kept:
+        stats.kept_local += 1
+        return "kept"
+    return "updated" if diff else "unchanged"

@@ -1,0 +1,183 @@
+"""The outbox side of push: batching, recording answers, and the quarantine of rejected ops.
+
+A batch is formed once and remembered (its id is written on its ops before it is sent), so after
+a dropped connection, a crash or a SIGKILL the very same batch — same id, same ops — is sent
+again and the server answers it from its record instead of applying it twice. Ops leave the
+outbox only with the server's answer: ``applied``, ``conflict`` (kept for review) or ``rejected``
+(quarantined until a person fixes or discards it; later ops go on regardless).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.domain import ENTITIES, Conflict, OutboxOp, uuid7
+from app.protocol import MAX_BATCH_BYTES, MAX_BATCH_OPS, Op, PushRequest, PushResponse, compress
+from app.sync import state
+
+PENDING, APPLIED, CONFLICT, REJECTED, DISCARDED = "pending", "applied", "conflict", "rejected", "discarded"
+#: Local ops the server never saw that still guard their fields from being overwritten by a pull.
+UNRESOLVED = (PENDING, REJECTED)
+
+
+@dataclass
+class Batch:
+    request: PushRequest
+    body: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.request.ops)
+
+
+def to_wire(op: OutboxOp) -> Op:
+    return Op(op_id=op.op_id, device_seq=op.device_seq, entity=op.entity, entity_id=op.entity_id, kind=op.kind,
+              fields=op.fields, base_rev=op.base_rev, hlc=op.hlc, author=op.author)  # type: ignore[arg-type]
+
+
+def encode(req: PushRequest) -> bytes:
+    return compress(json.dumps(req.model_dump(mode="json"), ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
+def pending_count(db: Any) -> int:
+    with db.read() as s:
+        return int(s.exec(select(func.count()).select_from(OutboxOp).where(OutboxOp.status == PENDING)).one())
+
+
+def next_batch(db: Any, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH_BYTES) -> Batch | None:
+    """The batch to send now: the oldest one already in flight, else a new one (recorded first)."""
+    with state.meta_session(db) as s:
+        first = s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id != None)  # noqa: E711
+                       .order_by(OutboxOp.device_seq).limit(1)).first()
+        if first is not None:
+            ops = list(s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id == first.batch_id)
+                              .order_by(OutboxOp.device_seq)))
+            req = PushRequest(batch_id=first.batch_id or "", device_id=db.device_id, ops=[to_wire(o) for o in ops])
+            return Batch(req, encode(req))
+        rows = list(s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id == None)  # noqa: E711
+                           .order_by(OutboxOp.device_seq).limit(max_ops)))
+        wire: list[tuple[OutboxOp, Op]] = []
+        for row in rows:
+            try:
+                wire.append((row, to_wire(row)))
+            except ValidationError:
+                # Cannot even be sent (e.g. an over-long author name): quarantine it here.
+                row.status, row.result_code = REJECTED, "invalid"
+                s.add(row)
+        if not wire:
+            return None
+        batch_id = uuid7()
+        count = len(wire)
+        while True:
+            req = PushRequest(batch_id=batch_id, device_id=db.device_id, ops=[w for _r, w in wire[:count]])
+            body = encode(req)
+            if len(body) <= max_bytes or count == 1:
+                break
+            count = max(1, count * max_bytes // len(body) * 9 // 10) if count > 1 else 1
+        for row, _w in wire[:count]:
+            row.batch_id = batch_id
+            s.add(row)
+        return Batch(req, body)
+
+
+def record_answer(db: Any, batch: Batch, answer: PushResponse) -> dict[str, int]:
+    """Store the server's answer for every op of the batch in one transaction."""
+    by_id = {r.op_id: r for r in answer.results}
+    counts = {APPLIED: 0, CONFLICT: 0, REJECTED: 0}
+    refetch: set[tuple[str, str]] = set()
+    with state.meta_session(db) as s:
+        for op in batch.request.ops:
+            result = by_id.get(op.op_id)
+            row = s.exec(select(OutboxOp).where(OutboxOp.op_id == op.op_id)).first()
+            if row is None or result is None or row.status != PENDING:
+                continue
+            row.status = result.status
+            row.result_rev = result.rev
+            row.result_code = f"{result.code}:{result.field}" if result.field else result.code
+            s.add(row)
+            counts[result.status] += 1
+            if result.status == CONFLICT:
+                refetch.add((op.entity, op.entity_id))
+                for c in result.conflicts:
+                    exists = s.exec(select(Conflict).where(Conflict.op_id == op.op_id, Conflict.field == c.field)).first()
+                    if exists is None:
+                        s.add(Conflict(op_id=op.op_id, entity=op.entity, entity_id=op.entity_id, field=c.field,
+                                       ours=c.ours, theirs=c.theirs, their_author=c.their_author, their_at=c.their_at))
+        state.add_refetch(s, refetch)
+    return counts
+
+
+# -- quarantine --------------------------------------------------------------------------------
+def quarantined(db: Any) -> list[OutboxOp]:
+    """Rejected ops waiting for a person (oldest first)."""
+    with db.read() as s:
+        return list(s.exec(select(OutboxOp).where(OutboxOp.status == REJECTED).order_by(OutboxOp.device_seq)))
+
+
+def _get_rejected(s: Session, op_id: str) -> OutboxOp:
+    from app.errors import BangfuError
+
+    row = s.exec(select(OutboxOp).where(OutboxOp.op_id == op_id)).first()
+    if row is None or row.status != REJECTED:
+        raise BangfuError("sync.quarantine_unknown")
+    return row
+
+
+def discard(db: Any, op_id: str) -> None:
+    """Give up a rejected change: the record is re-read from the server at the next sync."""
+    with state.meta_session(db) as s:
+        row = _get_rejected(s, op_id)
+        row.status = DISCARDED
+        s.add(row)
+        state.add_refetch(s, {(row.entity, row.entity_id)})
+
+
+def retry(db: Any, op_id: str) -> str:
+    """Send a rejected change again as a new op (the server keeps its answer to the old op id).
+
+    The new op carries the record's *current* local values of the op's fields (a person may have
+    corrected them) and the record's current base revision. Returns the new op id.
+    """
+    from app.services.audit import append_audit
+    from app.sync.hlc import next_hlc
+
+    with state.meta_session(db) as s:
+        row = _get_rejected(s, op_id)
+        cls = ENTITIES.get(row.entity)
+        obj = s.get(cls, row.entity_id) if cls is not None else None
+        fields = dict(row.fields)
+        base_rev = row.base_rev
+        if obj is not None:
+            from app.services.tx import wire_value
+
+            fields = {k: wire_value(getattr(obj, k)) for k in row.fields if hasattr(obj, k)}
+            base_rev = obj.rev if row.kind not in ("create", "append") else 0
+        row.status = DISCARDED
+        s.add(row)
+        new = OutboxOp(entity=row.entity, entity_id=row.entity_id, kind=row.kind, fields=fields,
+                       base_rev=base_rev, hlc=next_hlc(s, db.device_id), author=db.actor.name)
+        s.add(new)
+        append_audit(s, db.actor, "sync.retry", row.entity, row.entity_id, {"op_id": op_id, "new_op_id": new.op_id})
+        return new.op_id
+
+
+def unresolved_fields(s: Session) -> dict[tuple[str, str], set[str]]:
+    """Fields with a local edit the server has not taken yet ('*' = the whole record)."""
+    out: dict[tuple[str, str], set[str]] = {}
+    rows = s.exec(select(OutboxOp.entity, OutboxOp.entity_id, OutboxOp.kind, OutboxOp.fields)  # type: ignore[call-overload]
+                  .where(OutboxOp.status.in_(UNRESOLVED)))  # type: ignore[attr-defined]
+    for entity, entity_id, kind, fields in rows:
+        names = out.setdefault((entity, entity_id), set())
+        if kind in ("create", "append"):
+            names.add("*")
+        elif kind == "delete":
+            names.add("deleted")
+        else:
+            names.update(fields or {})
+    return out

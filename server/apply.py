@@ -1,0 +1,315 @@
+"""Apply pushed batches exactly once, op by op, with field-level conflict detection.
+
+One batch is one serialised transaction (see server.db): the batch id and every op id are recorded
+with their answers, so a replayed batch returns the stored answer and an op seen before (in any
+batch) returns its stored result. The same op id with different content is refused explicitly
+(``op_id_reused``); the same batch id with different content is a protocol error.
+
+Per op:
+* create / append — a new row, validated against the domain model, placed in its village through
+  its parent chain, authorised against the device's scope;
+* patch — field by field: a field that another device changed after the op's ``base_rev`` to a
+  different value is a **conflict** (the server keeps its value, records the proposal, and both
+  sides list it for review); the other fields apply. Derived household fields never conflict: the
+  server recomputes them from the members after every batch;
+* delete — a tombstone, unless another device changed the row after ``base_rev`` (then a conflict
+  on ``deleted``: nobody loses an edit they did not see).
+
+Rejections carry a reason code and never stop the rest of the batch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlmodel import Session, select
+
+from app.domain import APPEND_ONLY, ENTITIES
+from app.protocol import FieldConflict, Op, OpResult, PushRequest, PushResponse, now
+from server.db import Sequence, ServerDB
+from server.models import Batch, ConflictLog, Device, OpLog, Record
+from server.scope import SCOPE_FIELDS, Reject, device_covers, lookup, resolve
+
+SERVER_DEVICE = "server"
+NOT_WIRE = frozenset({"rev", "updated_at"})
+#: Fields computed from other rows; the server recomputes them, so they never conflict.
+DERIVED: dict[str, frozenset[str]] = {"household": frozenset({"size", "head_name"})}
+HEAD = "01"
+
+#: Which lifecycle-request statuses each role may set (county approval happens at the county).
+STATUS_BY_ROLE: dict[str, frozenset[str]] = {
+    "village": frozenset({"draft", "submitted"}),
+    "township": frozenset({"draft", "submitted", "township_reviewed"}),
+    "county": frozenset({"draft", "submitted", "township_reviewed", "approved", "rejected"}),
+}
+
+
+class BatchReused(Exception):
+    """The same batch id arrived with other content (or from another device)."""
+
+
+def allowed_fields(entity: str) -> frozenset[str]:
+    return frozenset(ENTITIES[entity].model_fields) - NOT_WIRE
+
+
+@dataclass
+class Writer:
+    """State of one write transaction: session, sequence, the acting device and what it touched."""
+
+    session: Session
+    seq: Sequence
+    device_id: str
+    role: str
+    prefixes: list[str]
+    at: datetime = field(default_factory=now)
+    batch_id: str = ""
+    seen: dict[str, tuple[str, OpResult]] = field(default_factory=dict)
+    cache: dict[tuple[str, str], Record | None] = field(default_factory=dict)
+    households: set[str] = field(default_factory=set)
+
+    def covers(self, village_code: str) -> bool:
+        from server.scope import covers
+
+        return covers(self.prefixes, self.role, village_code)
+
+    def stamp(self, author: str) -> list[str]:
+        return [self.device_id, author, self.at.isoformat()]
+
+    # -- writes used by push and by county-side actions -----------------------------------
+    def insert(self, entity: str, entity_id: str, data: dict[str, Any], village_code: str,
+               household_id: str | None, author: str, deleted: bool = False) -> Record:
+        s = self.seq.next()
+        stamp = self.stamp(author)
+        rec = Record(entity=entity, entity_id=entity_id, village_code=village_code, household_id=household_id,
+                     seq=s, rev=s, deleted=deleted, data=data, field_revs={f: s for f in data},
+                     field_by={f: stamp for f in data}, author=author, created_by=self.device_id, updated_at=self.at)
+        self.session.add(rec)
+        self.cache[(entity, entity_id)] = rec
+        self._touch(entity, rec)
+        return rec
+
+    def update(self, rec: Record, changes: dict[str, Any], author: str) -> int:
+        """Write ``changes`` (may include ``deleted``) as one new revision; returns it."""
+        s = self.seq.next()
+        stamp = self.stamp(author)
+        data, revs, by = dict(rec.data), dict(rec.field_revs), dict(rec.field_by)
+        for name, value in changes.items():
+            if name == "deleted":
+                rec.deleted = bool(value)
+            else:
+                data[name] = value
+            revs[name] = s
+            by[name] = stamp
+        rec.data, rec.field_revs, rec.field_by = data, revs, by
+        rec.seq = rec.rev = s
+        rec.author = author
+        rec.updated_at = self.at
+        self.session.add(rec)
+        self._touch(rec.entity, rec)
+        return s
+
+    def _touch(self, entity: str, rec: Record) -> None:
+        if entity == "household":
+            self.households.add(rec.entity_id)
+        elif entity == "member" and rec.household_id:
+            self.households.add(rec.household_id)
+
+
+def validate(entity: str, data: dict[str, Any]) -> None:
+    try:
+        ENTITIES[entity].model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors()
+        loc = errors[0].get("loc", ()) if errors else ()
+        raise Reject("invalid", str(loc[0]) if loc else "") from None
+    except (TypeError, ValueError):
+        raise Reject("invalid") from None
+
+
+def check_role(entity: str, changes: dict[str, Any], role: str) -> None:
+    if entity == "lifecycle_request" and "status" in changes:
+        if changes["status"] not in STATUS_BY_ROLE.get(role, frozenset()):
+            raise Reject("forbidden_role", "status")
+
+
+def _stored_result(row: OpLog) -> OpResult:
+    return OpResult.model_validate(row.result)
+
+
+def apply_op(w: Writer, op: Op, content_hash: str | None = None) -> OpResult:
+    """Apply one op (or return its stored result); records it in the op log."""
+    content_hash = content_hash or op.content_hash()
+    if op.op_id in w.seen:  # the same op twice in one batch
+        seen_hash, seen_result = w.seen[op.op_id]
+        if seen_hash == content_hash:
+            return seen_result
+        return OpResult(op_id=op.op_id, status="rejected", code="op_id_reused")
+    logged = w.session.get(OpLog, op.op_id)
+    if logged is not None:
+        if logged.content_hash == content_hash and logged.device_id == w.device_id:
+            return _stored_result(logged)
+        return OpResult(op_id=op.op_id, status="rejected", code="op_id_reused")
+    try:
+        result = _apply(w, op)
+    except Reject as rej:
+        result = OpResult(op_id=op.op_id, status="rejected", code=rej.code, field=rej.field)
+    w.session.add(OpLog(op_id=op.op_id, batch_id=w.batch_id, device_id=w.device_id, device_seq=op.device_seq,
+                        entity=op.entity[:40], entity_id=op.entity_id, kind=op.kind, content_hash=content_hash,
+                        hlc=op.hlc, author=op.author, received_at=w.at, status=result.status, code=result.code,
+                        rev=result.rev, result=result.model_dump(mode="json")))
+    w.seen[op.op_id] = (content_hash, result)
+    return result
+
+
+def _apply(w: Writer, op: Op) -> OpResult:
+    if op.entity not in ENTITIES:
+        raise Reject("unknown_entity")
+    allowed = allowed_fields(op.entity)
+    unknown = sorted(set(op.fields) - allowed)
+    if unknown:
+        raise Reject("unknown_field", unknown[0][:60])
+    if op.kind in ("create", "append"):
+        return _create(w, op)
+    return _change(w, op)
+
+
+def _create(w: Writer, op: Op) -> OpResult:
+    if lookup(w.session, op.entity, op.entity_id, w.cache) is not None:
+        raise Reject("exists")
+    data = dict(op.fields)
+    if data.get("id", op.entity_id) != op.entity_id:
+        raise Reject("invalid", "id")
+    data["id"] = op.entity_id
+    deleted = bool(data.pop("deleted", False))
+    validate(op.entity, data)
+    village, household = resolve(w.session, op.entity, data, w.cache)
+    if not w.covers(village):
+        raise Reject("out_of_scope")
+    check_role(op.entity, data, w.role)
+    if op.entity == "household":
+        household = op.entity_id
+    rec = w.insert(op.entity, op.entity_id, data, village, household, op.author, deleted)
+    return OpResult(op_id=op.op_id, status="applied", rev=rec.rev)
+
+
+def _change(w: Writer, op: Op) -> OpResult:
+    rec = lookup(w.session, op.entity, op.entity_id, w.cache)
+    if rec is None or not w.covers(rec.village_code):
+        # Out of scope looks the same as missing: a device learns nothing about other villages.
+        raise Reject("not_found" if rec is None else "out_of_scope")
+    if op.kind == "patch":
+        if op.entity in APPEND_ONLY:
+            raise Reject("append_only")
+        changes = dict(op.fields)
+        if rec.deleted and changes.get("deleted") is not False:
+            raise Reject("deleted")
+    else:
+        changes = {"deleted": True}
+    for name in SCOPE_FIELDS & set(changes):
+        if changes[name] != rec.data.get(name, rec.entity_id if name == "id" else None):
+            raise Reject("scope_change", name)
+    merged = {**rec.data, **{k: v for k, v in changes.items() if k != "deleted"}}
+    validate(op.entity, merged)
+    check_role(op.entity, changes, w.role)
+
+    derived = DERIVED.get(op.entity, frozenset())
+    apply: dict[str, Any] = {}
+    conflicts: list[FieldConflict] = []
+    if op.kind == "delete":
+        if not rec.deleted:
+            newer = [(rev, name) for name, rev in rec.field_revs.items()
+                     if rev > op.base_rev and _by(rec, name)[0] != w.device_id and name not in derived]
+            if newer:
+                _rev, name = max(newer)
+                conflicts.append(_conflict(rec, "deleted", True, False, name))
+            else:
+                apply["deleted"] = True
+    else:
+        for name, value in changes.items():
+            current = rec.deleted if name == "deleted" else rec.data.get(name)
+            if current == value:
+                continue
+            if (name not in derived and rec.field_revs.get(name, 0) > op.base_rev
+                    and _by(rec, name)[0] != w.device_id):
+                conflicts.append(_conflict(rec, name, value, current, name))
+            else:
+                apply[name] = value
+    rev = w.update(rec, apply, op.author) if apply else rec.rev
+    for c in conflicts:
+        w.session.add(ConflictLog(op_id=op.op_id, device_id=w.device_id, entity=op.entity, entity_id=op.entity_id,
+                                  village_code=rec.village_code, field=c.field, ours=c.ours, theirs=c.theirs,
+                                  their_author=c.their_author, their_at=c.their_at, their_rev=c.their_rev,
+                                  author=op.author, created_at=w.at))
+    return OpResult(op_id=op.op_id, status="conflict" if conflicts else "applied", rev=rev, conflicts=conflicts)
+
+
+def _by(rec: Record, name: str) -> list[str]:
+    by = rec.field_by.get(name)
+    return by if isinstance(by, list) and len(by) == 3 else ["", "", ""]
+
+
+def _conflict(rec: Record, name: str, ours: Any, theirs: Any, source_field: str) -> FieldConflict:
+    device, author, at = _by(rec, source_field)
+    when = datetime.fromisoformat(at) if at else None
+    return FieldConflict(field=name, ours=ours, theirs=theirs, their_author=author or device,
+                         their_at=when, their_rev=rec.field_revs.get(source_field, rec.rev))
+
+
+def recompute_households(w: Writer) -> None:
+    """Keep size and head name equal to the living members (registry invariants), county side."""
+    for hh_id in sorted(w.households):
+        hh = lookup(w.session, "household", hh_id, w.cache)
+        if hh is None:
+            continue
+        members = w.session.exec(select(Record).where(Record.entity == "member", Record.household_id == hh_id)).all()
+        living = [m for m in members if not m.deleted and m.data.get("active", True)]
+        heads = [m for m in living if m.data.get("relation") == HEAD]
+        changes: dict[str, Any] = {}
+        if hh.data.get("size") != len(living):
+            changes["size"] = len(living)
+        if len(heads) == 1 and hh.data.get("head_name") != heads[0].data.get("name", ""):
+            changes["head_name"] = heads[0].data.get("name", "")
+        if changes:
+            device_id, w.device_id = w.device_id, SERVER_DEVICE
+            try:
+                w.update(hh, changes, "")
+            finally:
+                w.device_id = device_id
+    w.households.clear()
+
+
+def writer_for(session: Session, seq: Sequence, device: Device) -> Writer:
+    return Writer(session, seq, device.id, device.role, list(device.villages))
+
+
+def apply_batch(db: ServerDB, device: Device, req: PushRequest) -> PushResponse:
+    """Apply a batch once; a replay (same batch id, same content) returns the stored answer."""
+    content_hash = req.content_hash()
+    with db.write() as (session, seq):
+        return apply_batch_in(session, seq, device, req, content_hash)
+
+
+def apply_batch_in(session: Session, seq: Sequence, device: Device, req: PushRequest,
+                   content_hash: str | None = None) -> PushResponse:
+    content_hash = content_hash or req.content_hash()
+    stored = session.get(Batch, req.batch_id)
+    if stored is not None:
+        if stored.content_hash != content_hash or stored.device_id != device.id:
+            raise BatchReused(req.batch_id)
+        answer = PushResponse.model_validate(stored.response)
+        return answer.model_copy(update={"replayed": True, "server_time": now()})
+    w = writer_for(session, seq, device)
+    w.batch_id = req.batch_id
+    results = [apply_op(w, op) for op in req.ops]
+    recompute_households(w)
+    answer = PushResponse(batch_id=req.batch_id, results=results, server_time=now())
+    session.add(Batch(batch_id=req.batch_id, device_id=device.id, content_hash=content_hash, op_count=len(req.ops),
+                      received_at=w.at, response=answer.model_dump(mode="json")))
+    return answer
+
+
+def device_may_see(device: Device, rec: Record) -> bool:
+    return device_covers(device, rec.village_code)

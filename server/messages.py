@@ -1,0 +1,36 @@
+"""Messages of the county server's admin command (zh, en)."""
+
+from app.i18n import register
+
+register({
+    "server.description": ("帮扶通县级同步服务器管理", "Bangfu county sync server administration"),
+    "server.help_data_dir": ("服务器数据目录（默认数据库在其中）", "server data directory (holds the default database)"),
+    "server.help_db_url": ("数据库地址，如 postgresql+psycopg://user@host/db（默认：数据目录中的 SQLite）",
+                           "database URL, e.g. postgresql+psycopg://user@host/db (default: SQLite in the data directory)"),
+    "server.initialised": ("服务器数据库已就绪：{where}", "Server database ready: {where}"),
+    "server.serving": ("县服务器运行于 http://{host}:{port}（按 Ctrl+C 停止）", "County server at http://{host}:{port} (Ctrl+C stops)"),
+    "server.enroll_code": ("登记码：{code}\n角色：{role}　范围：{villages}\n有效期至：{expires}（只能使用一次）",
+                           "Enrollment code: {code}\nRole: {role}  Scope: {villages}\nValid until: {expires} (single use)"),
+    "server.device_row": ("{id}  {role}  {villages}  {state}  {name}", "{id}  {role}  {villages}  {state}  {name}"),
+    "server.device_active": ("有效", "active"),
+    "server.device_revoked": ("已停用 {at}", "revoked {at}"),
+    "server.no_devices": ("还没有登记的设备", "No enrolled devices yet"),
+    "server.revoked": ("设备 {id} 已停用", "Device {id} revoked"),
+    "server.no_such_device": ("没有这台设备：{id}", "No such device: {id}"),
+    "server.user_row": ("{id}  {name}  {role}  {villages}  {state}", "{id}  {name}  {role}  {villages}  {state}"),
+    "server.user_added": ("已添加人员 {id}", "User {id} added"),
+    "server.no_such_user": ("没有这个人员：{id}", "No such user: {id}"),
+    "server.user_active": ("在岗", "active"),
+    "server.user_inactive": ("已停用", "inactive"),
+    "server.bundle_imported": ("已导入同步包：{batches} 批、{ops} 条修改、{attachments} 个附件；回传包已写入 {out}",
+                               "Bundle imported: {batches} batches, {ops} changes, {attachments} attachments; return bundle written to {out}"),
+    "server.bundle_exported": ("回传包已写入 {out}", "Return bundle written to {out}"),
+    "server.decided": ("申请 {id} 已{decision}", "Request {id} {decision}"),
+    "server.decide_error": ("无法审定：{code}", "Cannot decide: {code}"),
+    "server.reference_set": ("参考数据已发布（序号 {seq}），各设备下次同步时接收",
+                             "Reference data published (sequence {seq}); devices receive it on their next sync"),
+    "server.reference_row": ("{kind}  {key}  {value}", "{kind}  {key}  {value}"),
+    "server.conflict_row": ("{at}  {entity}/{field}  记录 {entity_id}  设备 {device}", "{at}  {entity}/{field}  record {entity_id}  device {device}"),
+    "server.no_conflicts": ("没有待处理的冲突", "No open conflicts"),
+    "server.bad_input": ("输入有误：{what}", "Bad input: {what}"),
+})

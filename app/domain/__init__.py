@@ -7,6 +7,7 @@ from app.domain.fieldwork import LifecycleEvent, LifecycleRequest, Measure, Part
 from app.domain.funds import FundProject, ProjectBeneficiary, ProjectFunding
 from app.domain.household import INCOME_ITEMS, Conditions, HelperAssignment, Household, Income, Member
 from app.domain.imports import RegisterMatch, ReportedIncome
+from app.domain.notices import Notice, NoticeObjection, ProjectStatusEvent
 from app.domain.places import Village
 from app.domain.plans import ExitPlan
 from app.domain.points import PointsEntry, PointsRule, PointsScheme
@@ -41,6 +42,9 @@ ENTITIES: dict[str, type[Synced]] = {
     "village_profile": VillageProfile,
     "reported_income": ReportedIncome,
     "register_match": RegisterMatch,
+    "notice": Notice,
+    "notice_objection": NoticeObjection,
+    "project_status_event": ProjectStatusEvent,
     "measure_update": MeasureUpdate,
     "points_scheme": PointsScheme,
     "points_rule": PointsRule,
@@ -48,8 +52,8 @@ ENTITIES: dict[str, type[Synced]] = {
 }
 
 #: Append-only entities never conflict: they are merged by id.
-APPEND_ONLY: frozenset[str] = frozenset({"visit", "measure", "lifecycle_event", "participation",
-                                         "measure_update", "points_entry"})
+APPEND_ONLY: frozenset[str] = frozenset({"visit", "measure", "lifecycle_event", "participation", "notice_objection",
+                                       "project_status_event", "measure_update", "points_entry"})
 
 __all__ = [
     "APPEND_ONLY",

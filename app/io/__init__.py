@@ -1,0 +1,1 @@
+"""Excel / CSV import and export (township and county work, issue 7)."""

@@ -18,6 +18,7 @@ from sqlmodel import select
 from app.domain import LocalUser, uuid7
 from app.errors import BangfuError
 from app.i18n import register
+from app.services.passphrase import strength
 from app.services.permissions import may_grant, require
 from app.services.tx import write
 from app.store.database import Actor, Database
@@ -200,27 +201,6 @@ def sign_in(db: Database, name: str, passphrase: str) -> Actor:
         raise BangfuError("user.unknown", name=slot.name)
     db.actor = Actor(user.id, user.name, user.role)
     return db.actor
-
-
-def strength(passphrase: str) -> int:
-    """A rough 0–4 strength score for the hint under a passphrase field (not a policy).
-
-    Length counts most; mixing kinds of characters (letters, digits, other, Chinese) adds a
-    little; repeated characters count once.
-    """
-    if not passphrase:
-        return 0
-    distinct = len(set(passphrase))
-    kinds = sum((
-        any(c.isascii() and c.isalpha() for c in passphrase),
-        any(c.isdigit() for c in passphrase),
-        any(not c.isascii() for c in passphrase),
-        any(c.isascii() and not c.isalnum() for c in passphrase),
-    ))
-    if len(passphrase) < 8 or distinct < 4:
-        return 0 if len(passphrase) < 6 else 1
-    score = 1 + (len(passphrase) >= 12) + (distinct >= 8) + (kinds >= 3 or len(passphrase) >= 20)
-    return min(4, score)
 
 
 __all__ = ["UserInfo", "add_user", "change_passphrase", "list_users", "remove_user", "set_role", "sign_in",

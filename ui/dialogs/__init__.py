@@ -1,0 +1,1 @@
+"""Dialogs: first run, unlock, users, preferences, member and helper editors."""

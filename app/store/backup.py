@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app.errors import BangfuError
-from app.store.database import Database, _connect, verify_file
+from app.store.database import Database, _connect, dbapi, verify_file
 from app.store.keyslots import SlotFile
 
 KEEP = 7
@@ -42,7 +42,11 @@ def backup(db: Database, dest: Path | None = None, keep: int = KEEP) -> Path:
     src = _connect(db.path, db.key)
     dst = _connect(partial, db.key)
     try:
-        src.backup(dst)
+        src.backup(dst)  # reads — and so authenticates — every page of the source
+    except dbapi.DatabaseError:
+        dst.close()
+        partial.unlink(missing_ok=True)
+        raise BangfuError("store.damaged", path=db.path.name) from None
     finally:
         dst.close()
         src.close()

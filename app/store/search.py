@@ -8,7 +8,9 @@ prefix query, which the ``prefix='1 2 3 4'`` index answers without scanning:
   polyphonic characters (单 dan/shan/chan, 曾 zeng/ceng…), capped to keep rows small;
 - ``idno`` / ``ridno``: the ID number and its reverse, so a suffix (last 4–6 digits) becomes a
   prefix query;
-- ``hhno``: the household number (户编号).
+- ``hhno``: the household number (户编号);
+- ``head``: the token ``h`` on the head's row, so "heads first" is a second, cheap FTS term
+  rather than a sort over every match (a one-letter query can match most of the county).
 """
 
 from __future__ import annotations
@@ -104,21 +106,27 @@ class Hit:
     is_head: bool
 
 
+_QUERY = "SELECT household_id, member_id, head FROM search_index WHERE search_index MATCH ? LIMIT ?"
+
+
 def search(conn: Any, query: str, limit: int = 200) -> list[Hit]:
-    """Households matching ``query``, heads first; one hit per household."""
+    """Households matching ``query``, matches on the head first; one hit per household.
+
+    Two bounded FTS queries (heads, then anyone) keep every keystroke cheap however many
+    households a short prefix matches.
+    """
     match = build_match(query)
     if match is None:
         return []
-    rows = conn.execute(
-        "SELECT household_id, member_id, is_head FROM search_index WHERE search_index MATCH ? LIMIT ?",
-        (match, limit * 8),
-    ).fetchall()
     best: dict[str, Hit] = {}
-    for hid, mid, head in rows:
-        if hid not in best or (head and not best[hid].is_head):
-            best[hid] = Hit(hid, mid, bool(head))
-    hits = sorted(best.values(), key=lambda h: not h.is_head)
-    return hits[:limit]
+    for hid, mid, _head in conn.execute(_QUERY, (f"({match}) AND head : h", limit)).fetchall():
+        best.setdefault(hid, Hit(hid, mid, True))
+    if len(best) < limit:
+        for hid, mid, head in conn.execute(_QUERY, (match, 2 * limit)).fetchall():
+            if len(best) >= limit:
+                break
+            best.setdefault(hid, Hit(hid, mid, head == "h"))
+    return list(best.values())
 
 
 _MEMBERS_SQL = (
@@ -130,7 +138,7 @@ _MEMBERS_SQL = (
 
 def _rows(records: Iterable[tuple[Any, ...]]) -> Iterable[tuple[Any, ...]]:
     for hid, mid, head, name, idno, hhno in records:
-        yield (hid, mid, int(bool(head)), *member_row(name or "", idno or "", hhno or ""))
+        yield (hid, mid, "h" if head else "", *member_row(name or "", idno or "", hhno or ""))
 
 
 def reindex_households(conn: Any, household_ids: Iterable[str]) -> None:

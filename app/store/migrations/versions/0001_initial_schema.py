@@ -440,7 +440,7 @@ def upgrade() -> None:
     # Search index (app/store/search.py): one row per living member, kept current by the services.
     op.execute(
         "CREATE VIRTUAL TABLE search_index USING fts5("
-        "household_id UNINDEXED, member_id UNINDEXED, is_head UNINDEXED, "
+        "household_id UNINDEXED, member_id UNINDEXED, head, "
         "name, pinyin, idno, ridno, hhno, "
         "prefix='1 2 3 4', tokenize='unicode61 remove_diacritics 0')"
     )

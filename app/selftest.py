@@ -18,6 +18,11 @@ register({
     "selftest.step": ("自检：{step} …… 通过（{ms} 毫秒）", "self-test: {step} … ok ({ms} ms)"),
     "selftest.failed": ("自检失败：{step}：{error}", "self-test failed: {step}: {error}"),
     "selftest.ok": ("自检全部通过", "self-test passed"),
+    "selftest.create": ("创建加密数据库", "open encrypted database"),
+    "selftest.demo": ("生成演示数据", "demo data"),
+    "selftest.search": ("拼音搜索", "pinyin search"),
+    "selftest.notice": ("生成公示PDF", "notice PDF"),
+    "selftest.reopen": ("重新打开并校验", "reopen and verify"),
 })
 
 HOUSEHOLDS = 200
@@ -28,20 +33,20 @@ def run_self_test() -> int:
     with tempfile.TemporaryDirectory(prefix="bangfu-selftest-") as tmp:
         state: dict[str, object] = {}
         steps = [
-            ("open encrypted database", lambda: _create(Path(tmp), state)),
-            ("demo data", lambda: _demo(state)),
-            ("search", lambda: _search(state)),
-            ("notice PDF", lambda: _notice(Path(tmp), state)),
-            ("reopen and verify", lambda: _reopen(state)),
+            ("selftest.create", lambda: _create(Path(tmp), state)),
+            ("selftest.demo", lambda: _demo(state)),
+            ("selftest.search", lambda: _search(state)),
+            ("selftest.notice", lambda: _notice(Path(tmp), state)),
+            ("selftest.reopen", lambda: _reopen(state)),
         ]
         for name, step in steps:
             start = time.perf_counter()
             try:
                 step()
             except Exception as exc:  # report any failure as a failed self-test, never a traceback
-                print(t("selftest.failed", step=name, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+                print(t("selftest.failed", step=t(name), error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
                 return 1
-            print(t("selftest.step", step=name, ms=round((time.perf_counter() - start) * 1000)))
+            print(t("selftest.step", step=t(name), ms=round((time.perf_counter() - start) * 1000)))
     print(t("selftest.ok"))
     return 0
 

@@ -203,6 +203,7 @@ class Decision(_Strict):
 class Health(BaseModel):
     status: Literal["ok"] = "ok"
     version: int = PROTOCOL_VERSION
+    demo: bool = Field(default=False, description="a training-mode demo server (serves training databases only)")
     server_time: datetime
 
 

@@ -56,6 +56,7 @@ from server.county import CountyError, decide_request
 from server.db import ServerDB, latest_seq, upgrade
 from server.models import Device
 from server.pull import fetch, pull
+from server.training_demo import TrainingGuard
 
 log = logging.getLogger("bangfu.server")
 
@@ -184,8 +185,12 @@ ShaPath = Annotated[str, PathParam(pattern=SHA256_PATTERN)]
 UuidPath = Annotated[str, PathParam(pattern=UUID_PATTERN)]
 
 
-def create_app(db_url: str, migrate: bool = True) -> FastAPI:
-    """A server instance for ``db_url``; ``migrate`` brings the schema to head first."""
+def create_app(db_url: str, migrate: bool = True, demo: bool = False) -> FastAPI:
+    """A server instance for ``db_url``; ``migrate`` brings the schema to head first.
+
+    ``demo`` makes it a training-mode demo server (see server.training_demo): it says so in
+    ``/health`` and serves training databases only; a real server refuses them.
+    """
     db = ServerDB(db_url)
     if migrate:
         upgrade(db)
@@ -208,7 +213,7 @@ def create_app(db_url: str, migrate: bool = True) -> FastAPI:
 
     @app.get("/health", response_model=Health, tags=["status"])
     def health() -> Health:
-        return Health(server_time=now())
+        return Health(server_time=now(), demo=demo)
 
     @app.post("/enroll", response_model=EnrollResponse, responses=errors, tags=["devices"])
     def enroll(req: EnrollRequest) -> EnrollResponse:
@@ -310,6 +315,7 @@ def create_app(db_url: str, migrate: bool = True) -> FastAPI:
                             latest_seq=latest, server_time=now())
 
     app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(TrainingGuard, demo=demo)
     app.add_middleware(GuardMiddleware)
     return app
 

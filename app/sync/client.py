@@ -34,6 +34,7 @@ from app.sync.apply import Applied, apply_changes
 from app.sync.backoff import Backoff, Retryable
 from app.sync.bundlefile import KeyPairs
 from app.sync.transport import HttpTransport
+from app.training import guard_transport
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +107,7 @@ def enroll(db: Any, code: str, server: str, device_name: str | None = None,
     req = EnrollRequest(code=code.strip(), device_id=db.device_id, device_name=(device_name or socket.gethostname())[:80],
                         sign_key=keys.sign_public, box_key=keys.box_public)
     try:
+        Backoff(attempts=3).run(lambda: guard_transport(db, t_))  # training db <-> demo server only
         answer = Backoff(attempts=3).run(lambda: t_.enroll(req))
     except Retryable:
         raise BangfuError("sync.network", attempts=3) from None
@@ -138,6 +140,7 @@ def sync(db: Any, server: str | None = None, transport: HttpTransport | None = N
     report = SyncReport()
     step = progress or (lambda _stage, _done, _total: None)
     try:
+        b.run(lambda: guard_transport(db, t_), cancelled=cancelled)  # training db <-> demo server only
         _push(db, t_, b, report, step, cancelled)
         _upload(db, t_, b, report, step, cancelled)
         _pull(db, t_, b, report, step, cancelled, pull_limit)

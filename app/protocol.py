@@ -253,10 +253,13 @@ def decompress(data: bytes, encoding: str, limit: int = MAX_DECOMPRESSED) -> byt
         raise ValueError(f"unsupported content encoding {encoding!r}")
     wbits = 47 if encoding != "deflate" else 15  # 47 = auto-detect gzip/zlib header
     inflater = zlib.decompressobj(wbits)
-    out = inflater.decompress(data, limit + 1)
-    if len(out) > limit or inflater.unconsumed_tail:
-        raise TooLarge()
-    out += inflater.flush()
+    try:
+        out = inflater.decompress(data, limit + 1)
+        if len(out) > limit or inflater.unconsumed_tail:
+            raise TooLarge()
+        out += inflater.flush()
+    except zlib.error:
+        raise ValueError("corrupt compressed body") from None
     if len(out) > limit:
         raise TooLarge()
     if not inflater.eof:

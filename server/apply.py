@@ -31,7 +31,7 @@ from app.domain import APPEND_ONLY, ENTITIES
 from app.protocol import FieldConflict, Op, OpResult, PushRequest, PushResponse, now
 from server.db import Sequence, ServerDB
 from server.models import Batch, ConflictLog, Device, OpLog, Record
-from server.scope import SCOPE_FIELDS, Reject, device_covers, lookup, resolve
+from server.scope import Reject, device_covers, lookup, ref_fields, resolve, scope_fields
 
 SERVER_DEVICE = "server"
 NOT_WIRE = frozenset({"rev", "updated_at"})
@@ -186,6 +186,10 @@ def _create(w: Writer, op: Op) -> OpResult:
     deleted = bool(data.pop("deleted", False))
     validate(op.entity, data)
     village, household = resolve(w.session, op.entity, data, w.cache)
+    for name, parent_entity in ref_fields(op.entity):
+        value = data.get(name)
+        if isinstance(value, str) and value and lookup(w.session, parent_entity, value, w.cache) is None:
+            raise Reject("missing_parent", name)  # every reference must resolve: laptops keep FKs
     if not w.covers(village):
         raise Reject("out_of_scope")
     check_role(op.entity, data, w.role)
@@ -208,7 +212,7 @@ def _change(w: Writer, op: Op) -> OpResult:
             raise Reject("deleted")
     else:
         changes = {"deleted": True}
-    for name in SCOPE_FIELDS & set(changes):
+    for name in scope_fields(op.entity) & set(changes):
         if changes[name] != rec.data.get(name, rec.entity_id if name == "id" else None):
             raise Reject("scope_change", name)
     merged = {**rec.data, **{k: v for k, v in changes.items() if k != "deleted"}}

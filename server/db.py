@@ -19,7 +19,6 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.pool import NullPool
 from sqlmodel import Session, select
 
 from server.models import Counter, Key
@@ -44,14 +43,13 @@ class ServerDB:
             def _pragmas(conn: Any, _record: Any) -> None:
                 conn.isolation_level = None  # we issue BEGIN ourselves
                 cur = conn.cursor()
-                cur.execute("PRAGMA journal_mode = WAL")
                 cur.execute("PRAGMA busy_timeout = 30000")
                 cur.execute("PRAGMA synchronous = NORMAL")
                 cur.close()
 
             args = {"check_same_thread": False, "timeout": 30}
-            self.engine = create_engine(url, connect_args=args, poolclass=NullPool, **common)
-            self.write_engine = create_engine(url, connect_args=args, poolclass=NullPool, **common)
+            self.engine = create_engine(url, connect_args=args, pool_size=8, max_overflow=8, **common)
+            self.write_engine = create_engine(url, connect_args=args, pool_size=2, max_overflow=8, **common)
             for eng, begin in ((self.engine, "BEGIN"), (self.write_engine, "BEGIN IMMEDIATE")):
                 event.listen(eng, "connect", _pragmas)
                 event.listen(eng, "begin", lambda conn, b=begin: conn.exec_driver_sql(b))
@@ -141,6 +139,12 @@ def upgrade(db: ServerDB) -> None:
 
     Two instances starting at once on PostgreSQL are serialised by an advisory lock.
     """
+    if db.is_sqlite:  # outside any transaction: SQLite cannot switch journal mode inside one
+        raw = db.write_engine.raw_connection()
+        try:
+            raw.driver_connection.execute("PRAGMA journal_mode = WAL")  # type: ignore[union-attr]
+        finally:
+            raw.close()
     with db.write_engine.connect() as conn:
         if not db.is_sqlite:
             conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": _MIGRATION_LOCK})

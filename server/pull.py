@@ -73,7 +73,7 @@ def _with_parents(session: Session, device: Device, page: list[Record], since: i
     todo = list(page)
     while todo:
         rec = todo.pop()
-        for key in parents(rec.data):
+        for key in parents(rec.entity, rec.data):
             if key in present:
                 continue
             present.add(key)

@@ -9,19 +9,50 @@ project) are visible to county devices only.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from sqlmodel import Session
 
 from server.models import Device, Record
 
-#: Reference fields that tie a record to its parent, most specific first.
-PARENT_FIELDS: tuple[tuple[str, str], ...] = (
-    ("household_id", "household"), ("village_id", "village"), ("project_id", "fund_project"),
-)
-#: Fields that fix a record's place: they cannot change after creation (scope_change).
-SCOPE_FIELDS = frozenset({"id", "household_id", "village_id", "project_id", "member_id", "code",
-                          "entity", "entity_id"})
+#: ``<name>_id`` fields whose entity is not simply ``<name>``.
+ALIASES = {"project_id": "fund_project", "request_id": "lifecycle_request", "rule_id": "points_rule",
+           "scheme_id": "points_scheme"}
+#: Scope is taken from the first of these that a row has, then from any other reference.
+PREFERRED = ("household_id", "village_id")
+
+
+@cache
+def ref_fields(entity: str) -> tuple[tuple[str, str], ...]:
+    """(field, parent entity) of every reference a row of ``entity`` holds, most specific first.
+
+    Derived from the domain model (``<x>_id`` naming an entity), so feature areas that add
+    entities get scoping without touching the server.
+    """
+    from app.domain import ENTITIES
+
+    cls = ENTITIES.get(entity)
+    if cls is None:
+        return ()
+    refs = []
+    for name in cls.model_fields:
+        if not name.endswith("_id") or name == "id":
+            continue
+        target = ALIASES.get(name, name[:-3])
+        if target in ENTITIES and target != entity:
+            refs.append((name, target))
+    refs.sort(key=lambda r: PREFERRED.index(r[0]) if r[0] in PREFERRED else len(PREFERRED))
+    return tuple(refs)
+
+
+@cache
+def scope_fields(entity: str) -> frozenset[str]:
+    """Fields that fix a record's place: they cannot change after creation (``scope_change``)."""
+    names = {"id", *(name for name, _target in ref_fields(entity))}
+    if entity == "village":
+        names.add("code")
+    return frozenset(names)
 
 
 class Reject(Exception):
@@ -44,13 +75,13 @@ def device_covers(device: Device, village_code: str) -> bool:
     return covers(device.villages, device.role, village_code)
 
 
-def parents(data: dict[str, Any]) -> list[tuple[str, str]]:
+def parents(entity: str, data: dict[str, Any]) -> list[tuple[str, str]]:
     """(entity, id) of every parent a row points at (for FK-safe pull pages)."""
     out = []
-    for field, entity in PARENT_FIELDS:
+    for field, parent_entity in ref_fields(entity):
         value = data.get(field)
         if isinstance(value, str) and value:
-            out.append((entity, value))
+            out.append((parent_entity, value))
     return out
 
 
@@ -65,7 +96,7 @@ def resolve(session: Session, entity: str, data: dict[str, Any], cache: dict[tup
         if not isinstance(code, str) or len(code) != 12 or not code.isdigit():
             raise Reject("invalid", "code")
         return code, None
-    for field, parent_entity in PARENT_FIELDS:
+    for field, parent_entity in ref_fields(entity):
         value = data.get(field)
         if value is None or value == "":
             continue
@@ -76,12 +107,6 @@ def resolve(session: Session, entity: str, data: dict[str, Any], cache: dict[tup
             raise Reject("missing_parent", field)
         household = value if parent_entity == "household" else parent.household_id
         return parent.village_code, household
-    linked_entity, linked_id = data.get("entity"), data.get("entity_id")
-    if isinstance(linked_entity, str) and isinstance(linked_id, str) and linked_entity and linked_id:
-        parent = lookup(session, linked_entity, linked_id, cache)
-        if parent is None:
-            raise Reject("missing_parent", "entity_id")
-        return parent.village_code, parent.household_id if linked_entity != "household" else linked_id
     return "", None
 
 

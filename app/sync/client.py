@@ -194,7 +194,7 @@ def _push(db: Any, t_: HttpTransport, b: Backoff, report: SyncReport, step: Prog
             break
         step("push", done, total)
         answer = b.run(lambda batch=batch: t_.push(batch.request, batch.body), cancelled=cancelled)
-        counts = outbox.record_answer(db, batch, answer)
+        counts = outbox.record_answer(db, answer)
         report.batches += 1
         report.applied += counts["applied"]
         report.conflicts += counts["conflict"]

@@ -86,16 +86,55 @@ def next_batch(db: Any, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH
         return Batch(req, body)
 
 
-def record_answer(db: Any, batch: Batch, answer: PushResponse) -> dict[str, int]:
-    """Store the server's answer for every op of the batch in one transaction."""
-    by_id = {r.op_id: r for r in answer.results}
+def form_all(db: Any, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH_BYTES) -> list[Batch]:
+    """Every batch in flight, after putting every pending op into one (for an offline bundle)."""
+    with state.meta_session(db) as s:
+        loose = s.exec(select(func.count()).select_from(OutboxOp).where(
+            OutboxOp.status == PENDING, OutboxOp.batch_id == None)).one()  # noqa: E711
+    while loose:
+        with state.meta_session(db) as s:
+            rows = list(s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id == None)  # noqa: E711
+                               .order_by(OutboxOp.device_seq).limit(max_ops)))
+            if not rows:
+                break
+            batch_id = uuid7()
+            wire: list[tuple[OutboxOp, Op]] = []
+            for row in rows:
+                try:
+                    wire.append((row, to_wire(row)))
+                except ValidationError:
+                    row.status, row.result_code = REJECTED, "invalid"
+                    s.add(row)
+            count = len(wire)
+            while count > 1:
+                body = encode(PushRequest(batch_id=batch_id, device_id=db.device_id, ops=[w for _r, w in wire[:count]]))
+                if len(body) <= max_bytes:
+                    break
+                count = max(1, count * max_bytes // len(body) * 9 // 10)
+            for row, _w in wire[:count]:
+                row.batch_id = batch_id
+                s.add(row)
+    batches: list[Batch] = []
+    with db.read() as s:
+        rows = list(s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id != None)  # noqa: E711
+                           .order_by(OutboxOp.device_seq)))
+    groups: dict[str, list[OutboxOp]] = {}
+    for row in rows:
+        groups.setdefault(row.batch_id or "", []).append(row)
+    for batch_id, ops in groups.items():
+        req = PushRequest(batch_id=batch_id, device_id=db.device_id, ops=[to_wire(o) for o in ops])
+        batches.append(Batch(req, encode(req)))
+    return batches
+
+
+def record_answer(db: Any, answer: PushResponse) -> dict[str, int]:
+    """Store the server's answer for every op of a batch in one transaction (replays are no-ops)."""
     counts = {APPLIED: 0, CONFLICT: 0, REJECTED: 0}
     refetch: set[tuple[str, str]] = set()
     with state.meta_session(db) as s:
-        for op in batch.request.ops:
-            result = by_id.get(op.op_id)
-            row = s.exec(select(OutboxOp).where(OutboxOp.op_id == op.op_id)).first()
-            if row is None or result is None or row.status != PENDING:
+        for result in answer.results:
+            row = s.exec(select(OutboxOp).where(OutboxOp.op_id == result.op_id)).first()
+            if row is None or row.status != PENDING:
                 continue
             row.status = result.status
             row.result_rev = result.rev
@@ -103,11 +142,11 @@ def record_answer(db: Any, batch: Batch, answer: PushResponse) -> dict[str, int]
             s.add(row)
             counts[result.status] += 1
             if result.status == CONFLICT:
-                refetch.add((op.entity, op.entity_id))
+                refetch.add((row.entity, row.entity_id))
                 for c in result.conflicts:
-                    exists = s.exec(select(Conflict).where(Conflict.op_id == op.op_id, Conflict.field == c.field)).first()
+                    exists = s.exec(select(Conflict).where(Conflict.op_id == row.op_id, Conflict.field == c.field)).first()
                     if exists is None:
-                        s.add(Conflict(op_id=op.op_id, entity=op.entity, entity_id=op.entity_id, field=c.field,
+                        s.add(Conflict(op_id=row.op_id, entity=row.entity, entity_id=row.entity_id, field=c.field,
                                        ours=c.ours, theirs=c.theirs, their_author=c.their_author, their_at=c.their_at))
         state.add_refetch(s, refetch)
     return counts

@@ -155,6 +155,8 @@ class FormPanel(QWidget):
     """A grid of labelled fields with an error line under each one."""
 
     edited = Signal(str)
+    #: errors were put next to the fields (tests and tours wait on it)
+    errors_shown = Signal()
 
     def __init__(self, entity: str, specs: Iterable[FieldSpec], columns: int = 2,
                  parent: QWidget | None = None) -> None:
@@ -365,6 +367,7 @@ class FormPanel(QWidget):
             self.banner.show()
         if first is not None:
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.errors_shown.emit()
         return elsewhere
 
     def error_text(self, name: str) -> str:

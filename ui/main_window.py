@@ -264,8 +264,11 @@ class MainWindow(QMainWindow):
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         width = metrics.averageCharWidth()
+        header = self.table.horizontalHeader()
         for i, key in enumerate(COLUMN_KEYS):
-            self.table.setColumnWidth(i, COLUMN_CHARS[key] * width + 24)
+            title = str(self.list_model.headerData(i, Qt.Orientation.Horizontal) or "")
+            needed = max(COLUMN_CHARS[key] * width, header.fontMetrics().horizontalAdvance(title) + 28)
+            self.table.setColumnWidth(i, needed + 12)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -392,6 +395,7 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(i, title())
         self.list_model.retranslate()
         self.tree_model.retranslate()
+        self._apply_row_metrics()
         self._update_user_label()
         self._update_count()
         for again in self._retranslators:
@@ -542,7 +546,8 @@ class MainWindow(QMainWindow):
             return
         if self.db is None:
             return
-        run_task(_search, self.db, text, on_done=lambda ids: self._search_done(generation, ids), owner=self)
+        run_task(_search, self.db, text, on_done=lambda ids: self._search_done(generation, ids),
+                 on_error=self._list_failed, owner=self)
 
     def _search_done(self, generation: int, ids: list[str]) -> None:
         if generation != self._search_generation:

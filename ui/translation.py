@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from app import i18n
 from app.paths import resources_dir
@@ -49,6 +49,8 @@ def set_ui_language(lang: str) -> str:
             _installed.append(qt)
     for translator in _installed:
         app.installTranslator(translator)
+    # Qt posts LanguageChange to every widget; deliver now so the whole UI switches at once
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return lang
 
 

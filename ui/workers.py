@@ -178,7 +178,8 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
              on_error: Callable[[BaseException], None] | None = None,
              on_progress: Callable[[int, int, str], None] | None = None,
              on_cancel: Callable[[], None] | None = None, owner: QObject | None = None,
-             with_progress: str | None = None, parent: QWidget | None = None, **kwargs: Any) -> TaskContext:
+             with_progress: str | None = None, cancellable: bool = True, parent: QWidget | None = None,
+             **kwargs: Any) -> TaskContext:
     """Run ``fn(*args, **kwargs)`` in the thread pool; callbacks run on the GUI thread.
 
     ``with_progress`` (a label) shows a modal progress dialog after a short delay whose Cancel
@@ -197,6 +198,8 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         dialog.canceled.connect(context.cancel)
+        if not cancellable:
+            dialog.setCancelButton(None)  # type: ignore[arg-type]
         dialog.setValue(0)
         pending.dialog = dialog
     d.pending[task_id] = pending

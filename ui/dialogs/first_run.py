@@ -56,26 +56,26 @@ def open_demo(db_path: Path, task: TaskContext | None = None) -> Any:
     except (ImportError, AttributeError):
         raise BangfuError("ui.demo_missing") from None
     params = inspect.signature(ensure).parameters
-    kwargs: dict[str, Any] = {}
     demo_path = Path(db_path).parent / "demo" / "bangfu-demo.db"
-    for key in ("path", "db_path"):
-        if key in params:
-            kwargs[key] = demo_path
-            break
+    kwargs: dict[str, Any] = {}
+    if "training" in params:
+        kwargs["training"] = True  # a demo database must never sync with a real county server
     if "progress" in params and task is not None:
         kwargs["progress"] = lambda done, total, *rest: task.progress(done, total)
-    result = ensure(**kwargs)
+    result = ensure(demo_path, **kwargs)
     if hasattr(result, "actor"):
         return result
-    path, user, passphrase = _demo_credentials(result, demo)
+    path, user, passphrase = _demo_credentials(result, demo, demo_path)
     from app.store.database import open_database
 
     return open_database(path, user, passphrase, check=False, backup=False)
 
 
-def _demo_credentials(result: Any, demo: Any) -> tuple[Path, str, str]:
+def _demo_credentials(result: Any, demo: Any, demo_path: Path) -> tuple[Path, str, str]:
     if isinstance(result, tuple) and len(result) == 3:
         return Path(result[0]), str(result[1]), str(result[2])
+    if isinstance(result, tuple) and len(result) == 2:
+        return demo_path, str(result[0]), str(result[1])
     user = getattr(demo, "DEMO_USER", None)
     passphrase = getattr(demo, "DEMO_PASSPHRASE", None)
     if isinstance(result, str | Path) and user and passphrase:
@@ -234,7 +234,7 @@ class FirstRunDialog(QDialog):
         self.choose_message.clear_message()
         self._set_busy(True)
         run_task(open_demo, self.db_path, on_done=self._done, on_error=self._error, owner=self,
-                 with_progress=self.tr("Preparing the demo county…"), parent=self)
+                 with_progress=self.tr("Preparing the demo county…"), cancellable=False, parent=self)
 
     def _done(self, database: Any) -> None:
         self._set_busy(False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -113,6 +113,9 @@ class PassphraseDialog(QDialog):
 
 
 class UsersDialog(QDialog):
+    #: an add/remove/passphrase/role change finished (True) or was refused (False)
+    done_action = Signal(bool)
+
     def __init__(self, db: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -194,19 +197,25 @@ class UsersDialog(QDialog):
 
     def _error(self, exc: BaseException) -> None:
         self.message.error(str(exc) if isinstance(exc, BangfuError) else exc.__class__.__name__)
+        self.done_action.emit(False)
 
     def _ok(self, text: str) -> None:
         self.message.info(text)
         self.refresh()
+        self.done_action.emit(True)
 
-    def add(self) -> None:
+    def add(self) -> PassphraseDialog:
         dialog = PassphraseDialog("add", actor_role=self.db.actor.role, parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        name = dialog.name.text().strip()
-        run_task(user_service.add_user, self.db, name, dialog.new.text(), dialog.role.code(),
-                 on_done=lambda _r: self._ok(self.tr("{name} was added.").format(name=name)), on_error=self._error,
-                 owner=self)
+
+        def go() -> None:
+            name = dialog.name.text().strip()
+            run_task(user_service.add_user, self.db, name, dialog.new.text(), dialog.role.code(),
+                     on_done=lambda _r: self._ok(self.tr("{name} was added.").format(name=name)),
+                     on_error=self._error, owner=self)
+
+        dialog.accepted.connect(go)
+        dialog.open()
+        return dialog
 
     def remove(self) -> None:
         u = self.selected()
@@ -216,28 +225,31 @@ class UsersDialog(QDialog):
             "Remove {name}? They can no longer sign in; what they recorded stays.").format(name=u.name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        run_task(user_service.remove_user, self.db, u.name,
-                 on_done=lambda _r: self._ok(self.tr("{name} was removed.").format(name=u.name)), on_error=self._error,
+        self.remove_confirmed(u.name)
+
+    def remove_confirmed(self, name: str) -> None:
+        run_task(user_service.remove_user, self.db, name,
+                 on_done=lambda _r: self._ok(self.tr("{name} was removed.").format(name=name)), on_error=self._error,
                  owner=self)
 
-    def reset(self) -> None:
+    def reset(self) -> PassphraseDialog | None:
         u = self.selected()
         if u is None:
-            return
+            return None
         dialog = PassphraseDialog("reset", name=u.name, parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        run_task(user_service.change_passphrase, self.db, u.name, dialog.new.text(),
-                 on_done=lambda _r: self._ok(self.tr("The passphrase was changed.")), on_error=self._error,
-                 owner=self)
+        dialog.accepted.connect(lambda: run_task(
+            user_service.change_passphrase, self.db, u.name, dialog.new.text(),
+            on_done=lambda _r: self._ok(self.tr("The passphrase was changed.")), on_error=self._error, owner=self))
+        dialog.open()
+        return dialog
 
-    def change_own(self) -> None:
+    def change_own(self) -> PassphraseDialog:
         dialog = PassphraseDialog("own", name=self.db.actor.name, parent=self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        run_task(user_service.change_passphrase, self.db, self.db.actor.name, dialog.new.text(), dialog.old.text(),
-                 on_done=lambda _r: self._ok(self.tr("The passphrase was changed.")), on_error=self._error,
-                 owner=self)
+        dialog.accepted.connect(lambda: run_task(
+            user_service.change_passphrase, self.db, self.db.actor.name, dialog.new.text(), dialog.old.text(),
+            on_done=lambda _r: self._ok(self.tr("The passphrase was changed.")), on_error=self._error, owner=self))
+        dialog.open()
+        return dialog
 
     def change_role(self) -> None:
         u = self.selected()

@@ -44,7 +44,7 @@ def column_title(key: str, year: int = 0) -> str:
         "head_name": QCoreApplication.translate("HouseholdListModel", "Head of household"),
         "village": QCoreApplication.translate("HouseholdListModel", "Village"),
         "group_no": QCoreApplication.translate("HouseholdListModel", "Group"),
-        "size": QCoreApplication.translate("HouseholdListModel", "Size"),
+        "size": QCoreApplication.translate("HouseholdListModel", "Household size"),
         "household_attr": QCoreApplication.translate("HouseholdListModel", "Household type"),
         "main_cause": QCoreApplication.translate("HouseholdListModel", "Main cause"),
         "exit_status": QCoreApplication.translate("HouseholdListModel", "Poverty status"),

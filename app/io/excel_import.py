@@ -220,10 +220,23 @@ def _map_columns(sheet: str, header: tuple[Any, ...], problems: list[Problem]) -
 
 
 def _sheet_rows(path: Path) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
-    from openpyxl import load_workbook
+    """Visible sheets' rows: the fast streaming reader, openpyxl for files it does not understand."""
+    from app.io.xlsx_reader import XlsxFormatError, read_sheets
 
     if path.suffix.lower() == ".xls":
         raise BangfuError("import.xls_unsupported")
+    if not path.is_file():
+        raise BangfuError("import.file_unreadable", name=path.name)
+    try:
+        sheets = [(name, rows) for name, state, rows in read_sheets(path) if state == "visible"]
+    except XlsxFormatError:
+        sheets = list(_openpyxl_rows(path))
+    yield from sheets
+
+
+def _openpyxl_rows(path: Path) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (OSError, KeyError, ValueError, zipfile.BadZipFile):

@@ -13,6 +13,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import select, text
@@ -128,11 +129,13 @@ class Tx:
         full_rows: list[dict[str, Any]] = []
         audits: list[dict[str, Any]] = []
         ops: list[dict[str, Any]] = []
+        factories.pop("updated_at", None)
         for given, hlc in zip(rows, hlcs, strict=True):
             row = {**constants, **{k: f() for k, f in factories.items() if k not in given}, **given}
             row["updated_at"] = now
             full_rows.append(row)
-            fields = _dumps({k: wire_value(v) for k, v in row.items() if k not in NOT_SYNCED})
+            fields = _dumps({k: v.isoformat() if isinstance(v, date) else v  # date and datetime
+                             for k, v in row.items() if k not in NOT_SYNCED})
             seq += 1
             audit_id = uuid7()
             canonical = (f"[{seq},{_dumps(audit_id)},{at},{head[0]},{head[1]},{head[2]},{head[3]},"
@@ -162,8 +165,15 @@ class Tx:
         names = list(rows[0])
         columns = [table.columns[name] for name in names]
         procs = [None if c.name in preserialised else c.type.bind_processor(dialect) for c in columns]
-        pairs = list(zip(names, procs, strict=True))
-        data = [tuple(p(row[n]) if p else row[n] for n, p in pairs) for row in rows]
+        converted = [(i, p) for i, p in enumerate(procs) if p is not None]
+        take = itemgetter(*names) if len(names) > 1 else (lambda row: (row[names[0]],))
+        data: list[Any] = [take(row) for row in rows]
+        if converted:
+            for k, values in enumerate(data):
+                values = list(values)
+                for i, proc in converted:
+                    values[i] = proc(values[i])
+                data[k] = values
         quoted = ",".join(f'"{n}"' for n in names)
         sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({",".join("?" * len(names))})'
         connection.connection.driver_connection.executemany(sql, data)  # type: ignore[union-attr]

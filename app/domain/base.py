@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import threading
 import time
-import uuid
 from datetime import UTC, datetime
 
 from sqlmodel import Field, SQLModel
@@ -46,7 +45,8 @@ def uuid7(ms: int | None = None, rand: bytes | None = None) -> str:
     rand_a = counter if counter is not None else int.from_bytes(rnd[:2], "big") & 0xFFF
     rand_b = int.from_bytes(rnd[2:10], "big") & ((1 << 62) - 1)
     value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
-    return str(uuid.UUID(int=value))
+    h = f"{value:032x}"  # what str(uuid.UUID(int=value)) gives, at half the cost (bulk demo data)
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def utcnow() -> datetime:

@@ -6,3 +6,4 @@ Append one line per feature area.
 """
 
 PLUGINS: list[str] = []
+PLUGINS.append("ui.training.plugin:install")  # training mode menu, banner, guided tours

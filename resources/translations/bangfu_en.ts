@@ -2,6 +2,153 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
     <context>
+        <name />
+        <message>
+            <source>Record a visit</source>
+            <translation>Record a visit</translation>
+        </message>
+        <message>
+            <source>Walk through a household visit: checks, changes, the family's confirmation.</source>
+            <translation>Walk through a household visit: checks, changes, the family's confirmation.</translation>
+        </message>
+        <message>
+            <source>the visit wizard (field work)</source>
+            <translation>the visit wizard (field work)</translation>
+        </message>
+        <message>
+            <source>Log an assistance measure</source>
+            <translation>Log an assistance measure</translation>
+        </message>
+        <message>
+            <source>Record a measure the household received and its progress.</source>
+            <translation>Record a measure the household received and its progress.</translation>
+        </message>
+        <message>
+            <source>the assistance-measure form (field work)</source>
+            <translation>the assistance-measure form (field work)</translation>
+        </message>
+        <message>
+            <source>Assess a household for exit and file the request</source>
+            <translation>Assess a household for exit and file the request</translation>
+        </message>
+        <message>
+            <source>Check income and the 'two assurances, three guarantees', then file the exit request.</source>
+            <translation>Check income and the 'two assurances, three guarantees', then file the exit request.</translation>
+        </message>
+        <message>
+            <source>the exit assessment and lifecycle-request screens (field work)</source>
+            <translation>the exit assessment and lifecycle-request screens (field work)</translation>
+        </message>
+        <message>
+            <source>Print an exit notice</source>
+            <translation>Print an exit notice</translation>
+        </message>
+        <message>
+            <source>Prepare the village's exit notice (公示) and print it.</source>
+            <translation>Prepare the village's exit notice (公示) and print it.</translation>
+        </message>
+        <message>
+            <source>the notice screens (notices and printing)</source>
+            <translation>the notice screens (notices and printing)</translation>
+        </message>
+        <message>
+            <source>Sync with the county server</source>
+            <translation>Sync with the county server</translation>
+        </message>
+        <message>
+            <source>Send your changes to the county and receive theirs (in training: the demo server).</source>
+            <translation>Send your changes to the county and receive theirs (in training: the demo server).</translation>
+        </message>
+        <message>
+            <source>the sync panel (sync)</source>
+            <translation>the sync panel (sync)</translation>
+        </message>
+        <message>
+            <source>Every search starts here. Click in the &lt;b&gt;search box&lt;/b&gt; (or press Ctrl+F).</source>
+            <translation>Every search starts here. Click in the &lt;b&gt;search box&lt;/b&gt; (or press Ctrl+F).</translation>
+        </message>
+        <message>
+            <source>Type the pinyin initials {initials} of {name} — no Chinese input method needed. Full pinyin, part of the ID number or the household number work too.</source>
+            <translation>Type the pinyin initials {initials} of {name} — no Chinese input method needed. Full pinyin, part of the ID number or the household number work too.</translation>
+        </message>
+        <message>
+            <source>The list shows only the households that match. Double-click the row of {name} (household number ending in {tail}), or select it and press Enter.</source>
+            <translation>The list shows only the households that match. Double-click the row of {name} (household number ending in {tail}), or select it and press Enter.</translation>
+        </message>
+        <message>
+            <source>This is the household card of {name}. The coloured badge is the poverty status (red: not yet out of poverty); the line below gives the household number, group, members, per-capita income and helper.</source>
+            <translation>This is the household card of {name}. The coloured badge is the poverty status (red: not yet out of poverty); the line below gives the household number, group, members, per-capita income and helper.</translation>
+        </message>
+        <message>
+            <source>Find a household by pinyin</source>
+            <translation>Find a household by pinyin</translation>
+        </message>
+        <message>
+            <source>Search by pinyin initials and open the household card.</source>
+            <translation>Search by pinyin initials and open the household card.</translation>
+        </message>
+        <message>
+            <source>Open the card of {name}: type {initials} in the search box and double-click the row.</source>
+            <translation>Open the card of {name}: type {initials} in the search box and double-click the row.</translation>
+        </message>
+        <message>
+            <source>The card has one tab per part of the household's poverty-alleviation handbook (扶贫手册). Read it first: open the &lt;b&gt;Members&lt;/b&gt; tab to see who lives here.</source>
+            <translation>The card has one tab per part of the household's poverty-alleviation handbook (扶贫手册). Read it first: open the &lt;b&gt;Members&lt;/b&gt; tab to see who lives here.</translation>
+        </message>
+        <message>
+            <source>Now open the &lt;b&gt;Basic data&lt;/b&gt; tab: address, phone, bank, causes of poverty.</source>
+            <translation>Now open the &lt;b&gt;Basic data&lt;/b&gt; tab: address, phone, bank, causes of poverty.</translation>
+        </message>
+        <message>
+            <source>During the visit the family told you their new phone number. Replace the phone number with {phone}.</source>
+            <translation>During the visit the family told you their new phone number. Replace the phone number with {phone}.</translation>
+        </message>
+        <message>
+            <source>Click &lt;b&gt;Save&lt;/b&gt; (or press Ctrl+S). The card is checked first: a mistake is shown in red next to its field and nothing is written.</source>
+            <translation>Click &lt;b&gt;Save&lt;/b&gt; (or press Ctrl+S). The card is checked first: a mistake is shown in red next to its field and nothing is written.</translation>
+        </message>
+        <message>
+            <source>Nothing is changed silently: open the &lt;b&gt;Change history&lt;/b&gt; tab.</source>
+            <translation>Nothing is changed silently: open the &lt;b&gt;Change history&lt;/b&gt; tab.</translation>
+        </message>
+        <message>
+            <source>Your correction is listed with your name, the time, the old and the new value. The county can verify that this history was never rewritten.</source>
+            <translation>Your correction is listed with your name, the time, the old and the new value. The county can verify that this history was never rewritten.</translation>
+        </message>
+        <message>
+            <source>Read and correct a household card</source>
+            <translation>Read and correct a household card</translation>
+        </message>
+        <message>
+            <source>Open a card, correct a field, save, and find the change in the history.</source>
+            <translation>Open a card, correct a field, save, and find the change in the history.</translation>
+        </message>
+        <message>
+            <source>Training mode</source>
+            <translation>Training mode</translation>
+        </message>
+        <message>
+            <source>The training sandbox could not be opened: {reason}</source>
+            <translation>The training sandbox could not be opened: {reason}</translation>
+        </message>
+        <message>
+            <source>Preparing the training sandbox…</source>
+            <translation>Preparing the training sandbox…</translation>
+        </message>
+        <message>
+            <source>Reset the training sandbox to a clean start?</source>
+            <translation>Reset the training sandbox to a clean start?</translation>
+        </message>
+        <message>
+            <source>Start the training sandbox afresh with the scenario “{title}”?</source>
+            <translation>Start the training sandbox afresh with the scenario “{title}”?</translation>
+        </message>
+        <message>
+            <source>Everything entered in the sandbox is thrown away. The real database is not touched.</source>
+            <translation>Everything entered in the sandbox is thrown away. The real database is not touched.</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Cannot open the database</source>
@@ -544,7 +691,7 @@
         <name>MainWindow</name>
         <message>
             <source>All statuses</source>
-            <extracomment>initial widths of the list's columns in character widths (ResizeToContents would read every row) a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: "ok", "backup_failed" or "damaged"</extracomment>
+            <extracomment>typical widest content of each list column: ResizeToContents would read all 100,000 rows a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: "ok", "backup_failed" or "damaged"</extracomment>
             <translation>All statuses</translation>
         </message>
         <message>
@@ -660,8 +807,12 @@
             <translation>&amp;About Bangfu</translation>
         </message>
         <message>
-            <source>Search: name, pinyin (zs), ID digits, household no. (Ctrl+F)</source>
-            <translation>Search: name, pinyin (zs), ID digits, household no. (Ctrl+F)</translation>
+            <source>Name, pinyin (zs), ID digits, household no.</source>
+            <translation>Name, pinyin (zs), ID digits, household no.</translation>
+        </message>
+        <message>
+            <source>Search as you type (Ctrl+F); Enter opens the only match, Esc clears</source>
+            <translation>Search as you type (Ctrl+F); Enter opens the only match, Esc clears</translation>
         </message>
         <message>
             <source>All groups</source>
@@ -865,12 +1016,24 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <source>Edit member</source>
             <translation>Edit member</translation>
         </message>
+        <message>
+            <source>Why and when the member joins</source>
+            <translation>Why and when the member joins</translation>
+        </message>
+        <message>
+            <source>Sex and date of birth are taken from an 18-digit ID number when left empty.</source>
+            <translation>Sex and date of birth are taken from an 18-digit ID number when left empty.</translation>
+        </message>
     </context>
     <context>
         <name>MembersTab</name>
         <message>
             <source>Age</source>
             <translation>Age</translation>
+        </message>
+        <message>
+            <source>Med. insurance</source>
+            <translation>Med. insurance</translation>
         </message>
         <message>
             <source>Status</source>
@@ -1066,6 +1229,157 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <source>Cancel</source>
             <extracomment>emitted (on the GUI thread) after every task finished; count of tasks still running.</extracomment>
             <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>TourRunner</name>
+        <message>
+            <source>{tour} — finished</source>
+            <translation>{tour} — finished</translation>
+        </message>
+        <message>
+            <source>Well done: you did every step of this tour. You can start it again at any time from Help → Guided tours.</source>
+            <translation>Well done: you did every step of this tour. You can start it again at any time from Help → Guided tours.</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>{tour} — step {i} of {n}</source>
+            <translation>{tour} — step {i} of {n}</translation>
+        </message>
+        <message>
+            <source>(The place to do this is not on screen yet.)</source>
+            <translation>(The place to do this is not on screen yet.)</translation>
+        </message>
+        <message>
+            <source>Got it</source>
+            <translation>Got it</translation>
+        </message>
+        <message>
+            <source>Back</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <source>End tour</source>
+            <translation>End tour</translation>
+        </message>
+    </context>
+    <context>
+        <name>Training</name>
+        <message>
+            <source>【TRAINING】</source>
+            <translation>【TRAINING】</translation>
+        </message>
+    </context>
+    <context>
+        <name>TrainingMenu</name>
+        <message>
+            <source>&amp;Training mode</source>
+            <translation>&amp;Training mode</translation>
+        </message>
+        <message>
+            <source>&amp;Open the training sandbox</source>
+            <translation>&amp;Open the training sandbox</translation>
+        </message>
+        <message>
+            <source>&amp;Reset the sandbox to a clean start…</source>
+            <translation>&amp;Reset the sandbox to a clean start…</translation>
+        </message>
+        <message>
+            <source>&amp;Sign-in details…</source>
+            <translation>&amp;Sign-in details…</translation>
+        </message>
+        <message>
+            <source>&amp;Leave training mode</source>
+            <translation>&amp;Leave training mode</translation>
+        </message>
+        <message>
+            <source>&amp;Scenario</source>
+            <translation>&amp;Scenario</translation>
+        </message>
+        <message>
+            <source>&amp;Guided tours</source>
+            <translation>&amp;Guided tours</translation>
+        </message>
+        <message>
+            <source>Scenario: {title}</source>
+            <translation>Scenario: {title}</translation>
+        </message>
+        <message>
+            <source>Reset…</source>
+            <translation>Reset…</translation>
+        </message>
+        <message>
+            <source>Throw away everything done in the sandbox and start afresh</source>
+            <translation>Throw away everything done in the sandbox and start afresh</translation>
+        </message>
+        <message>
+            <source>Training sign-in</source>
+            <translation>Training sign-in</translation>
+        </message>
+        <message>
+            <source>The training sandbox opens with this sign-in (the data is fictional, so it is no secret):
+
+User: {user}
+Passphrase: {passphrase}
+
+Sandbox: {path}</source>
+            <translation>The training sandbox opens with this sign-in (the data is fictional, so it is no secret):
+
+User: {user}
+Passphrase: {passphrase}
+
+Sandbox: {path}</translation>
+        </message>
+        <message>
+            <source>Stop the demo county server ({url})</source>
+            <translation>Stop the demo county server ({url})</translation>
+        </message>
+        <message>
+            <source>Start the demo county server</source>
+            <translation>Start the demo county server</translation>
+        </message>
+        <message>
+            <source>Starting the demo county server…</source>
+            <translation>Starting the demo county server…</translation>
+        </message>
+        <message>
+            <source>The demo county server is running at {url}; this sandbox syncs with it.</source>
+            <translation>The demo county server is running at {url}; this sandbox syncs with it.</translation>
+        </message>
+        <message>
+            <source>Training mode</source>
+            <translation>Training mode</translation>
+        </message>
+        <message>
+            <source>{title} (coming)</source>
+            <translation>{title} (coming)</translation>
+        </message>
+        <message>
+            <source>Waiting for {what}</source>
+            <translation>Waiting for {what}</translation>
+        </message>
+        <message>
+            <source>{title} (at step {i} of {n})</source>
+            <translation>{title} (at step {i} of {n})</translation>
+        </message>
+        <message>
+            <source>Forget the progress of all tours</source>
+            <translation>Forget the progress of all tours</translation>
+        </message>
+        <message>
+            <source>You stopped this tour at step {i} of {n}. Continue there, or start again?</source>
+            <translation>You stopped this tour at step {i} of {n}. Continue there, or start again?</translation>
+        </message>
+        <message>
+            <source>Continue</source>
+            <translation>Continue</translation>
+        </message>
+        <message>
+            <source>Start again</source>
+            <translation>Start again</translation>
         </message>
     </context>
     <context>

@@ -1,1216 +1,1530 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>App</name>
-        <message>
-            <source>Cannot open the database</source>
-            <translation>无法打开数据库</translation>
-        </message>
-    </context>
-    <context>
-        <name>AttachmentsTab</name>
-        <message>
-            <source>Kind</source>
-            <translation>类型</translation>
-        </message>
-        <message>
-            <source>Caption</source>
-            <translation>说明</translation>
-        </message>
-        <message>
-            <source>Belongs to</source>
-            <translation>所属</translation>
-        </message>
-        <message>
-            <source>File type</source>
-            <translation>文件类型</translation>
-        </message>
-        <message>
-            <source>Size</source>
-            <translation>大小</translation>
-        </message>
-        <message>
-            <source>Pixels</source>
-            <translation>像素</translation>
-        </message>
-        <message>
-            <source>Added</source>
-            <translation>添加时间</translation>
-        </message>
-        <message>
-            <source>Attachments</source>
-            <translation>附件</translation>
-        </message>
-        <message>
-            <source>No photos or scanned sheets attached yet.</source>
-            <translation>尚无照片或扫描件。</translation>
-        </message>
-    </context>
-    <context>
-        <name>BasicTab</name>
-        <message>
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Revert</source>
-            <translation>撤销修改(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Save the changes on this page (Ctrl+S)</source>
-            <translation>保存本页的修改（Ctrl+S）</translation>
-        </message>
-        <message>
-            <source>Nothing to save.</source>
-            <translation>没有需要保存的修改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>CardTab</name>
-        <message>
-            <source>Not saved: {kind}</source>
-            <translation>未保存：{kind}</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConditionsTab</name>
-        <message>
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Revert</source>
-            <translation>撤销修改(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Nothing to save.</source>
-            <translation>没有需要保存的修改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Entities</name>
-        <message>
-            <source>Household</source>
-            <translation>户</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>成员</translation>
-        </message>
-        <message>
-            <source>Income</source>
-            <translation>收入</translation>
-        </message>
-        <message>
-            <source>Conditions</source>
-            <translation>生产生活条件</translation>
-        </message>
-        <message>
-            <source>Helper</source>
-            <translation>帮扶责任人</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>走访</translation>
-        </message>
-        <message>
-            <source>Measure</source>
-            <translation>帮扶措施</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>申请</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunDialog</name>
-        <message>
-            <source>Welcome to Bangfu</source>
-            <translation>欢迎使用帮扶通</translation>
-        </message>
-        <message>
-            <source>No database was found on this computer. Create a new encrypted database for your task force, or open the demo county to look around and practise.</source>
-            <translation>本机尚无数据库。请为工作队新建一个加密数据库，或打开演示县数据先熟悉和练习。</translation>
-        </message>
-        <message>
-            <source>Create a new database</source>
-            <translation>新建数据库</translation>
-        </message>
-        <message>
-            <source>Encrypted with your passphrase. You become its first user; colleagues can be added later.</source>
-            <translation>用您的口令加密。您是第一位用户，以后可以添加同事。</translation>
-        </message>
-        <message>
-            <source>Open the demo county</source>
-            <translation>打开演示县数据</translation>
-        </message>
-        <message>
-            <source>Invented households for training. Kept apart from real data; nothing in it is real.</source>
-            <translation>培训用的虚构农户，与正式数据分开存放，其中没有任何真实信息。</translation>
-        </message>
-        <message>
-            <source>&amp;Your name</source>
-            <translation>您的姓名(&amp;Y)</translation>
-        </message>
-        <message>
-            <source>&amp;Role</source>
-            <translation>角色(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>口令(&amp;P)</translation>
-        </message>
-        <message>
-            <source>Passphrase &amp;again</source>
-            <translation>再次输入口令(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Database file</source>
-            <translation>数据库文件</translation>
-        </message>
-        <message>
-            <source>&amp;Back</source>
-            <translation>返回(&amp;B)</translation>
-        </message>
-        <message>
-            <source>Creating…</source>
-            <translation>正在创建…</translation>
-        </message>
-        <message>
-            <source>&amp;Create database</source>
-            <translation>创建数据库(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Enter your name as colleagues know it.</source>
-            <translation>请填写同事们熟悉的姓名。</translation>
-        </message>
-        <message>
-            <source>At least {n} characters.</source>
-            <translation>至少 {n} 个字符。</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>两次输入的口令不一致。</translation>
-        </message>
-        <message>
-            <source>Preparing the demo county…</source>
-            <translation>正在准备演示县数据…</translation>
-        </message>
-        <message>
-            <source>Something went wrong: {kind}</source>
-            <translation>出现问题：{kind}</translation>
-        </message>
-    </context>
-    <context>
-        <name>HeadDialog</name>
-        <message>
-            <source>Former head's new relation</source>
-            <translation>原户主的新关系</translation>
-        </message>
-        <message>
-            <source>Change the head of household</source>
-            <translation>变更户主</translation>
-        </message>
-        <message>
-            <source>{name} becomes the head of household.</source>
-            <translation>{name} 将成为户主。</translation>
-        </message>
-    </context>
-    <context>
-        <name>HelperDialog</name>
-        <message>
-            <source>New helper</source>
-            <translation>更换帮扶责任人</translation>
-        </message>
-    </context>
-    <context>
-        <name>HelpersTab</name>
-        <message>
-            <source>current</source>
-            <translation>至今</translation>
-        </message>
-        <message>
-            <source>&amp;Change helper…</source>
-            <translation>更换帮扶责任人(&amp;C)…</translation>
-        </message>
-    </context>
-    <context>
-        <name>HistoryTab</name>
-        <message>
-            <source>created</source>
-            <translation>新建</translation>
-        </message>
-        <message>
-            <source>deleted</source>
-            <translation>删除</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>操作人</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>对象</translation>
-        </message>
-        <message>
-            <source>Change</source>
-            <translation>变更内容</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Change history</source>
-            <translation>变更记录</translation>
-        </message>
-        <message>
-            <source>No changes recorded.</source>
-            <translation>暂无变更记录。</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdCard</name>
-        <message>
-            <source>Basic data</source>
-            <extracomment>the card's data arrived (after opening or after a save)</extracomment>
-            <translation>基本信息</translation>
-        </message>
-        <message>
-            <source>Members</source>
-            <translation>家庭成员</translation>
-        </message>
-        <message>
-            <source>Income</source>
-            <translation>收入</translation>
-        </message>
-        <message>
-            <source>Living conditions</source>
-            <translation>生产生活条件</translation>
-        </message>
-        <message>
-            <source>Helpers</source>
-            <translation>帮扶责任人</translation>
-        </message>
-        <message>
-            <source>Measures</source>
-            <translation>帮扶措施</translation>
-        </message>
-        <message>
-            <source>Visits</source>
-            <translation>走访记录</translation>
-        </message>
-        <message>
-            <source>Status history</source>
-            <translation>动态管理</translation>
-        </message>
-        <message>
-            <source>Attachments</source>
-            <translation>附件</translation>
-        </message>
-        <message>
-            <source>Change history</source>
-            <translation>变更记录</translation>
-        </message>
-        <message>
-            <source>The household could not be loaded: {reason}</source>
-            <translation>无法读取该户信息：{reason}</translation>
-        </message>
-        <message>
-            <source>{head} household</source>
-            <translation>{head}户</translation>
-        </message>
-        <message>
-            <source>Household no. {number}</source>
-            <translation>户编号 {number}</translation>
-        </message>
-        <message>
-            <source>{place}, group {group}</source>
-            <translation>{place}{group}组</translation>
-        </message>
-        <message>
-            <source>{n} members</source>
-            <translation>{n}人</translation>
-        </message>
-        <message>
-            <source>main cause: {cause}</source>
-            <translation>主要致贫原因：{cause}</translation>
-        </message>
-        <message>
-            <source>per capita {year}: {amount}</source>
-            <translation>{year}年人均纯收入：{amount}</translation>
-        </message>
-        <message>
-            <source>helper: {name}</source>
-            <translation>帮扶责任人：{name}</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>正在读取…</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdListModel</name>
-        <message>
-            <source>Household no.</source>
-            <translation>户编号</translation>
-        </message>
-        <message>
-            <source>Head of household</source>
-            <translation>户主</translation>
-        </message>
-        <message>
-            <source>Village</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <source>Group</source>
-            <translation>组</translation>
-        </message>
-        <message>
-            <source>Household size</source>
-            <translation>家庭人口</translation>
-        </message>
-        <message>
-            <source>Household type</source>
-            <translation>贫困户属性</translation>
-        </message>
-        <message>
-            <source>Main cause</source>
-            <translation>主要致贫原因</translation>
-        </message>
-        <message>
-            <source>Poverty status</source>
-            <translation>脱贫属性</translation>
-        </message>
-        <message>
-            <source>Per-capita income {year}</source>
-            <translation>{year}年人均纯收入</translation>
-        </message>
-        <message>
-            <source>Helper</source>
-            <translation>帮扶责任人</translation>
-        </message>
-        <message>
-            <source>Last visit</source>
-            <translation>最近走访</translation>
-        </message>
-        <message>
-            <source>Poverty line {year}: {line}</source>
-            <extracomment>(rows) after every reload; the status bar shows the count a block of rows arrived (tests wait on it)</extracomment>
-            <translation>{year}年贫困线：{line}</translation>
-        </message>
-    </context>
-    <context>
-        <name>IncomeTab</name>
-        <message>
-            <source>Year</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <source>Net income</source>
-            <translation>年纯收入</translation>
-        </message>
-        <message>
-            <source>Household size</source>
-            <translation>家庭人口</translation>
-        </message>
-        <message>
-            <source>Per capita</source>
-            <translation>人均纯收入</translation>
-        </message>
-        <message>
-            <source>Poverty line</source>
-            <translation>贫困线</translation>
-        </message>
-        <message>
-            <source>Compared with the line</source>
-            <translation>与贫困线比较</translation>
-        </message>
-        <message>
-            <source>&amp;Year</source>
-            <translation>年度(&amp;Y)</translation>
-        </message>
-        <message>
-            <source>Computed</source>
-            <translation>计算结果</translation>
-        </message>
-        <message>
-            <source>Transfer income</source>
-            <translation>转移性收入合计</translation>
-        </message>
-        <message>
-            <source>Per-capita net income</source>
-            <translation>人均纯收入</translation>
-        </message>
-        <message>
-            <source>All years</source>
-            <translation>历年收入</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>保存(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Revert</source>
-            <translation>撤销修改(&amp;R)</translation>
-        </message>
-        <message>
-            <source>No members: per-capita income cannot be computed</source>
-            <translation>没有在册成员，无法计算人均纯收入</translation>
-        </message>
-        <message>
-            <source>No poverty line recorded for {year}</source>
-            <translation>没有{year}年的贫困线数据</translation>
-        </message>
-        <message>
-            <source>{amount} above the line</source>
-            <translation>高于贫困线 {amount}</translation>
-        </message>
-        <message>
-            <source>{amount} below the line</source>
-            <translation>低于贫困线 {amount}</translation>
-        </message>
-        <message>
-            <source>Nothing to save.</source>
-            <translation>没有需要保存的修改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>LifecycleTab</name>
-        <message>
-            <source>Request</source>
-            <translation>申请</translation>
-        </message>
-        <message>
-            <source>Year</source>
-            <translation>年度</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>原因</translation>
-        </message>
-        <message>
-            <source>Filed by</source>
-            <translation>申请人</translation>
-        </message>
-        <message>
-            <source>Last change</source>
-            <translation>最后更新</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Event</source>
-            <translation>事件</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>原脱贫属性</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>新脱贫属性</translation>
-        </message>
-        <message>
-            <source>Status changes</source>
-            <translation>动态管理记录</translation>
-        </message>
-        <message>
-            <source>No status changes recorded yet.</source>
-            <translation>暂无动态管理记录。</translation>
-        </message>
-        <message>
-            <source>Requests awaiting or past approval</source>
-            <translation>审批申请</translation>
-        </message>
-        <message>
-            <source>No requests.</source>
-            <translation>暂无申请。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>All statuses</source>
-            <extracomment>initial widths of the list's columns in character widths (ResizeToContents would read every row) a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: "ok", "backup_failed" or "damaged"</extracomment>
-            <translation>全部脱贫属性</translation>
-        </message>
-        <message>
-            <source>All household types</source>
-            <translation>全部贫困户属性</translation>
-        </message>
-        <message>
-            <source>All causes</source>
-            <translation>全部致贫原因</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Household</source>
-            <translation>农户(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>视图(&amp;V)</translation>
-        </message>
-        <message>
-            <source>&amp;Tools</source>
-            <translation>工具(&amp;T)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>帮助(&amp;H)</translation>
-        </message>
-        <message>
-            <source>Bangfu — poverty-alleviation registry</source>
-            <translation>帮扶通 — 精准扶贫建档立卡</translation>
-        </message>
-        <message>
-            <source>[demo data]</source>
-            <translation>[演示数据]</translation>
-        </message>
-        <message>
-            <source>Opening the database…</source>
-            <translation>正在打开数据库…</translation>
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation>锁定(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Back up now</source>
-            <translation>立即备份(&amp;B)</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Open household card</source>
-            <translation>打开户卡(&amp;O)</translation>
-        </message>
-        <message>
-            <source>&amp;Close card</source>
-            <translation>关闭户卡(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation>查找(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation>刷新(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Clear search and filters</source>
-            <translation>清除搜索和筛选(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Text size</source>
-            <translation>字体大小(&amp;T)</translation>
-        </message>
-        <message>
-            <source>Standard</source>
-            <translation>标准</translation>
-        </message>
-        <message>
-            <source>Large</source>
-            <translation>大</translation>
-        </message>
-        <message>
-            <source>Extra large</source>
-            <translation>特大</translation>
-        </message>
-        <message>
-            <source>&amp;Users…</source>
-            <translation>用户管理(&amp;U)…</translation>
-        </message>
-        <message>
-            <source>&amp;Preferences…</source>
-            <translation>首选项(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>&amp;Check database integrity</source>
-            <translation>检查数据库完整性(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>快捷键(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;About Bangfu</source>
-            <translation>关于帮扶通(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Search: name, pinyin (zs), ID digits, household no. (Ctrl+F)</source>
-            <translation>搜索：姓名、拼音（如 zs）、证件号码、户编号（Ctrl+F）</translation>
-        </message>
-        <message>
-            <source>All groups</source>
-            <translation>全部组</translation>
-        </message>
-        <message>
-            <source> (group)</source>
-            <translation> 组</translation>
-        </message>
-        <message>
-            <source>Visit overdue</source>
-            <translation>走访逾期</translation>
-        </message>
-        <message>
-            <source>Households whose last visit is older than their helper's visit plan (30 days if none)</source>
-            <translation>最近一次走访已超过帮扶责任人走访周期的农户（未设定时按30天）</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>清除</translation>
-        </message>
-        <message>
-            <source>Households</source>
-            <translation>农户列表</translation>
-        </message>
-        <message>
-            <source>Checking the database…</source>
-            <translation>正在校验数据库…</translation>
-        </message>
-        <message>
-            <source>Database checked; the automatic backup failed (disk full?)</source>
-            <translation>数据库校验通过；自动备份失败（磁盘已满？）</translation>
-        </message>
-        <message>
-            <source>Database checked</source>
-            <translation>数据库校验通过</translation>
-        </message>
-        <message>
-            <source>Database damaged: read-only</source>
-            <translation>数据库已损坏：只读</translation>
-        </message>
-        <message>
-            <source>Database damaged</source>
-            <translation>数据库已损坏</translation>
-        </message>
-        <message>
-            <source>{problem}
+<context>
+    <name></name>
+    <message>
+        <source>Record a visit</source>
+        <translation>记录一次入户走访</translation>
+    </message>
+    <message>
+        <source>Walk through a household visit: checks, changes, the family&apos;s confirmation.</source>
+        <translation>完整走一遍入户走访：核实情况、记录变化、农户确认。</translation>
+    </message>
+    <message>
+        <source>the visit wizard (field work)</source>
+        <translation>入户走访向导（驻村工作功能）</translation>
+    </message>
+    <message>
+        <source>Log an assistance measure</source>
+        <translation>登记一项帮扶措施</translation>
+    </message>
+    <message>
+        <source>Record a measure the household received and its progress.</source>
+        <translation>登记农户得到的帮扶措施及其进展。</translation>
+    </message>
+    <message>
+        <source>the assistance-measure form (field work)</source>
+        <translation>帮扶措施登记表（驻村工作功能）</translation>
+    </message>
+    <message>
+        <source>Assess a household for exit and file the request</source>
+        <translation>脱贫评估并提交脱贫申请</translation>
+    </message>
+    <message>
+        <source>Check income and the &apos;two assurances, three guarantees&apos;, then file the exit request.</source>
+        <translation>核对收入和“两不愁三保障”，然后提交脱贫申请。</translation>
+    </message>
+    <message>
+        <source>the exit assessment and lifecycle-request screens (field work)</source>
+        <translation>脱贫评估和动态管理申请界面（驻村工作功能）</translation>
+    </message>
+    <message>
+        <source>Print an exit notice</source>
+        <translation>打印脱贫公示</translation>
+    </message>
+    <message>
+        <source>Prepare the village&apos;s exit notice (公示) and print it.</source>
+        <translation>准备本村的拟脱贫户公示并打印。</translation>
+    </message>
+    <message>
+        <source>the notice screens (notices and printing)</source>
+        <translation>公示界面（公示与打印功能）</translation>
+    </message>
+    <message>
+        <source>Sync with the county server</source>
+        <translation>与县服务器同步</translation>
+    </message>
+    <message>
+        <source>Send your changes to the county and receive theirs (in training: the demo server).</source>
+        <translation>把本机的修改发送到县里，并接收县里的更新（培训时连接演示服务器）。</translation>
+    </message>
+    <message>
+        <source>the sync panel (sync)</source>
+        <translation>同步面板（同步功能）</translation>
+    </message>
+    <message>
+        <source>Every search starts here. Click in the &lt;b&gt;search box&lt;/b&gt; (or press Ctrl+F).</source>
+        <translation>查找农户都从这里开始。请点击&lt;b&gt;搜索框&lt;/b&gt;（或按 Ctrl+F）。</translation>
+    </message>
+    <message>
+        <source>Type the pinyin initials {initials} of {name} — no Chinese input method needed. Full pinyin, part of the ID number or the household number work too.</source>
+        <translation>输入{name}的拼音首字母 {initials}，不用切换中文输入法。全拼、证件号的几位数字或户编号也都可以搜索。</translation>
+    </message>
+    <message>
+        <source>The list shows only the households that match. Double-click the row of {name} (household number ending in {tail}), or select it and press Enter.</source>
+        <translation>列表里只剩下匹配的农户。双击{name}这一行（户编号末四位 {tail}），或选中后按回车键。</translation>
+    </message>
+    <message>
+        <source>This is the household card of {name}. The coloured badge is the poverty status (red: not yet out of poverty); the line below gives the household number, group, members, per-capita income and helper.</source>
+        <translation>这是{name}家的户卡。彩色标签是脱贫属性（红色：未脱贫）；下面一行是户编号、组、家庭人口、人均纯收入和帮扶责任人。</translation>
+    </message>
+    <message>
+        <source>Find a household by pinyin</source>
+        <translation>用拼音查找农户</translation>
+    </message>
+    <message>
+        <source>Search by pinyin initials and open the household card.</source>
+        <translation>用拼音首字母搜索并打开户卡。</translation>
+    </message>
+    <message>
+        <source>Open the card of {name}: type {initials} in the search box and double-click the row.</source>
+        <translation>打开{name}家的户卡：在搜索框输入 {initials}，然后双击这一行。</translation>
+    </message>
+    <message>
+        <source>The card has one tab per part of the household&apos;s poverty-alleviation handbook (扶贫手册). Read it first: open the &lt;b&gt;Members&lt;/b&gt; tab to see who lives here.</source>
+        <translation>户卡按扶贫手册的各部分分成标签页。先看一看：打开&lt;b&gt;家庭成员&lt;/b&gt;标签页，看看这户有哪些人。</translation>
+    </message>
+    <message>
+        <source>Now open the &lt;b&gt;Basic data&lt;/b&gt; tab: address, phone, bank, causes of poverty.</source>
+        <translation>再打开&lt;b&gt;基本信息&lt;/b&gt;标签页：住址、电话、开户银行、致贫原因。</translation>
+    </message>
+    <message>
+        <source>During the visit the family told you their new phone number. Replace the phone number with {phone}.</source>
+        <translation>走访时农户告诉您换了新的电话号码。请把联系电话改成 {phone}。</translation>
+    </message>
+    <message>
+        <source>Click &lt;b&gt;Save&lt;/b&gt; (or press Ctrl+S). The card is checked first: a mistake is shown in red next to its field and nothing is written.</source>
+        <translation>点击&lt;b&gt;保存&lt;/b&gt;（或按 Ctrl+S）。保存前会先检查：有错误时会在对应栏目旁用红字标出，什么也不会写入。</translation>
+    </message>
+    <message>
+        <source>Nothing is changed silently: open the &lt;b&gt;Change history&lt;/b&gt; tab.</source>
+        <translation>任何修改都有记录：打开&lt;b&gt;变更记录&lt;/b&gt;标签页。</translation>
+    </message>
+    <message>
+        <source>Your correction is listed with your name, the time, the old and the new value. The county can verify that this history was never rewritten.</source>
+        <translation>您刚才的更正已经列出：修改人、时间、原值和新值。县里可以核验这些记录从未被改写。</translation>
+    </message>
+    <message>
+        <source>Read and correct a household card</source>
+        <translation>查看并更正户卡</translation>
+    </message>
+    <message>
+        <source>Open a card, correct a field, save, and find the change in the history.</source>
+        <translation>打开户卡，更正一个栏目并保存，再在变更记录中找到这次修改。</translation>
+    </message>
+    <message>
+        <source>Training mode</source>
+        <translation>培训模式</translation>
+    </message>
+    <message>
+        <source>The training sandbox could not be opened: {reason}</source>
+        <translation>无法打开培训沙盒：{reason}</translation>
+    </message>
+    <message>
+        <source>Preparing the training sandbox…</source>
+        <translation>正在准备培训沙盒……</translation>
+    </message>
+    <message>
+        <source>Reset the training sandbox to a clean start?</source>
+        <translation>把培训沙盒恢复到干净的初始状态吗？</translation>
+    </message>
+    <message>
+        <source>Start the training sandbox afresh with the scenario “{title}”?</source>
+        <translation>用场景“{title}”重新生成培训沙盒吗？</translation>
+    </message>
+    <message>
+        <source>Everything entered in the sandbox is thrown away. The real database is not touched.</source>
+        <translation>沙盒里录入的所有内容都会被丢弃。正式数据库不受任何影响。</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTab</name>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Belongs to</source>
+        <translation>所属</translation>
+    </message>
+    <message>
+        <source>File type</source>
+        <translation>文件类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>No photos or scanned sheets attached yet.</source>
+        <translation>尚无照片或扫描件。</translation>
+    </message>
+</context>
+<context>
+    <name>BasicTab</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>撤销修改(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Save the changes on this page (Ctrl+S)</source>
+        <translation>保存本页的修改（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>CardTab</name>
+    <message>
+        <source>Not saved: {kind}</source>
+        <translation>未保存：{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>ConditionsTab</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>撤销修改(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>Entities</name>
+    <message>
+        <source>Household</source>
+        <translation>户</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Conditions</source>
+        <translation>生产生活条件</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>走访</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome to Bangfu</source>
+        <translation>欢迎使用帮扶通</translation>
+    </message>
+    <message>
+        <source>No database was found on this computer. Create a new encrypted database for your task force, or open the demo county to look around and practise.</source>
+        <translation>本机尚无数据库。请为工作队新建一个加密数据库，或打开演示县数据先熟悉和练习。</translation>
+    </message>
+    <message>
+        <source>Create a new database</source>
+        <translation>新建数据库</translation>
+    </message>
+    <message>
+        <source>Encrypted with your passphrase. You become its first user; colleagues can be added later.</source>
+        <translation>用您的口令加密。您是第一位用户，以后可以添加同事。</translation>
+    </message>
+    <message>
+        <source>Open the demo county</source>
+        <translation>打开演示县数据</translation>
+    </message>
+    <message>
+        <source>Invented households for training. Kept apart from real data; nothing in it is real.</source>
+        <translation>培训用的虚构农户，与正式数据分开存放，其中没有任何真实信息。</translation>
+    </message>
+    <message>
+        <source>&amp;Your name</source>
+        <translation>您的姓名(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again</source>
+        <translation>再次输入口令(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>数据库文件</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>正在创建…</translation>
+    </message>
+    <message>
+        <source>&amp;Create database</source>
+        <translation>创建数据库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Enter your name as colleagues know it.</source>
+        <translation>请填写同事们熟悉的姓名。</translation>
+    </message>
+    <message>
+        <source>At least {n} characters.</source>
+        <translation>至少 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+    <message>
+        <source>Preparing the demo county…</source>
+        <translation>正在准备演示县数据…</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {kind}</source>
+        <translation>出现问题：{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>HeadDialog</name>
+    <message>
+        <source>Former head&apos;s new relation</source>
+        <translation>原户主的新关系</translation>
+    </message>
+    <message>
+        <source>Change the head of household</source>
+        <translation>变更户主</translation>
+    </message>
+    <message>
+        <source>{name} becomes the head of household.</source>
+        <translation>{name} 将成为户主。</translation>
+    </message>
+</context>
+<context>
+    <name>HelperDialog</name>
+    <message>
+        <source>New helper</source>
+        <translation>更换帮扶责任人</translation>
+    </message>
+</context>
+<context>
+    <name>HelpersTab</name>
+    <message>
+        <source>current</source>
+        <translation>至今</translation>
+    </message>
+    <message>
+        <source>&amp;Change helper…</source>
+        <translation>更换帮扶责任人(&amp;C)…</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>暂无变更记录。</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdCard</name>
+    <message>
+        <source>Basic data</source>
+        <extracomment>the card&apos;s data arrived (after opening or after a save)</extracomment>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Income</source>
+        <translation>收入</translation>
+    </message>
+    <message>
+        <source>Living conditions</source>
+        <translation>生产生活条件</translation>
+    </message>
+    <message>
+        <source>Helpers</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <source>Measures</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>动态管理</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Change history</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>The household could not be loaded: {reason}</source>
+        <translation>无法读取该户信息：{reason}</translation>
+    </message>
+    <message>
+        <source>{head} household</source>
+        <translation>{head}户</translation>
+    </message>
+    <message>
+        <source>Household no. {number}</source>
+        <translation>户编号 {number}</translation>
+    </message>
+    <message>
+        <source>{place}, group {group}</source>
+        <translation>{place}{group}组</translation>
+    </message>
+    <message>
+        <source>{n} members</source>
+        <translation>{n}人</translation>
+    </message>
+    <message>
+        <source>main cause: {cause}</source>
+        <translation>主要致贫原因：{cause}</translation>
+    </message>
+    <message>
+        <source>per capita {year}: {amount}</source>
+        <translation>{year}年人均纯收入：{amount}</translation>
+    </message>
+    <message>
+        <source>helper: {name}</source>
+        <translation>帮扶责任人：{name}</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdListModel</name>
+    <message>
+        <source>Household no.</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Household type</source>
+        <translation>贫困户属性</translation>
+    </message>
+    <message>
+        <source>Main cause</source>
+        <translation>主要致贫原因</translation>
+    </message>
+    <message>
+        <source>Poverty status</source>
+        <translation>脱贫属性</translation>
+    </message>
+    <message>
+        <source>Per-capita income {year}</source>
+        <translation>{year}年人均纯收入</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>最近走访</translation>
+    </message>
+    <message>
+        <source>Poverty line {year}: {line}</source>
+        <extracomment>(rows) after every reload; the status bar shows the count a block of rows arrived (tests wait on it)</extracomment>
+        <translation>{year}年贫困线：{line}</translation>
+    </message>
+</context>
+<context>
+    <name>IncomeTab</name>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Net income</source>
+        <translation>年纯收入</translation>
+    </message>
+    <message>
+        <source>Household size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Per capita</source>
+        <translation>人均纯收入</translation>
+    </message>
+    <message>
+        <source>Poverty line</source>
+        <translation>贫困线</translation>
+    </message>
+    <message>
+        <source>Compared with the line</source>
+        <translation>与贫困线比较</translation>
+    </message>
+    <message>
+        <source>&amp;Year</source>
+        <translation>年度(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation>计算结果</translation>
+    </message>
+    <message>
+        <source>Transfer income</source>
+        <translation>转移性收入合计</translation>
+    </message>
+    <message>
+        <source>Per-capita net income</source>
+        <translation>人均纯收入</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>历年收入</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>撤销修改(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No members: per-capita income cannot be computed</source>
+        <translation>没有在册成员，无法计算人均纯收入</translation>
+    </message>
+    <message>
+        <source>No poverty line recorded for {year}</source>
+        <translation>没有{year}年的贫困线数据</translation>
+    </message>
+    <message>
+        <source>{amount} above the line</source>
+        <translation>高于贫困线 {amount}</translation>
+    </message>
+    <message>
+        <source>{amount} below the line</source>
+        <translation>低于贫困线 {amount}</translation>
+    </message>
+    <message>
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleTab</name>
+    <message>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>最后更新</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原脱贫属性</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新脱贫属性</translation>
+    </message>
+    <message>
+        <source>Status changes</source>
+        <translation>动态管理记录</translation>
+    </message>
+    <message>
+        <source>No status changes recorded yet.</source>
+        <translation>暂无动态管理记录。</translation>
+    </message>
+    <message>
+        <source>Requests awaiting or past approval</source>
+        <translation>审批申请</translation>
+    </message>
+    <message>
+        <source>No requests.</source>
+        <translation>暂无申请。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>All statuses</source>
+        <extracomment>typical widest content of each list column: ResizeToContents would read all 100,000 rows a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: &quot;ok&quot;, &quot;backup_failed&quot; or &quot;damaged&quot;</extracomment>
+        <translation>全部脱贫属性</translation>
+    </message>
+    <message>
+        <source>All household types</source>
+        <translation>全部贫困户属性</translation>
+    </message>
+    <message>
+        <source>All causes</source>
+        <translation>全部致贫原因</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Household</source>
+        <translation>农户(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Bangfu — poverty-alleviation registry</source>
+        <translation>帮扶通 — 精准扶贫建档立卡</translation>
+    </message>
+    <message>
+        <source>[demo data]</source>
+        <translation>[演示数据]</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Open household card</source>
+        <translation>打开户卡(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Close card</source>
+        <translation>关闭户卡(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear search and filters</source>
+        <translation>清除搜索和筛选(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>字体大小(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Extra large</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation>用户管理(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check database integrity</source>
+        <translation>检查数据库完整性(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About Bangfu</source>
+        <translation>关于帮扶通(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Name, pinyin (zs), ID digits, household no.</source>
+        <translation>姓名、拼音（如 zs）、证件号码、户编号</translation>
+    </message>
+    <message>
+        <source>Search as you type (Ctrl+F); Enter opens the only match, Esc clears</source>
+        <translation>边输入边搜索（Ctrl+F）；只有一户时按回车直接打开，Esc 清除</translation>
+    </message>
+    <message>
+        <source>All groups</source>
+        <translation>全部组</translation>
+    </message>
+    <message>
+        <source> (group)</source>
+        <translation> 组</translation>
+    </message>
+    <message>
+        <source>Visit overdue</source>
+        <translation>走访逾期</translation>
+    </message>
+    <message>
+        <source>Households whose last visit is older than their helper&apos;s visit plan (30 days if none)</source>
+        <translation>最近一次走访已超过帮扶责任人走访周期的农户（未设定时按30天）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Households</source>
+        <translation>农户列表</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>正在校验数据库…</translation>
+    </message>
+    <message>
+        <source>Database checked; the automatic backup failed (disk full?)</source>
+        <translation>数据库校验通过；自动备份失败（磁盘已满？）</translation>
+    </message>
+    <message>
+        <source>Database checked</source>
+        <translation>数据库校验通过</translation>
+    </message>
+    <message>
+        <source>Database damaged: read-only</source>
+        <translation>数据库已损坏：只读</translation>
+    </message>
+    <message>
+        <source>Database damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>{problem}
 
 The program continues read-only so that nothing more is lost.</source>
-            <translation>{problem}
+        <translation>{problem}
 
 程序将以只读方式继续运行，以免造成更多损失。</translation>
-        </message>
-        <message>
-            <source>Backup written: {name}</source>
-            <translation>已写入备份：{name}</translation>
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation>备份</translation>
-        </message>
-        <message>
-            <source>Writing a backup…</source>
-            <translation>正在写入备份…</translation>
-        </message>
-        <message>
-            <source>The list could not be loaded: {reason}</source>
-            <translation>无法读取农户列表：{reason}</translation>
-        </message>
-        <message>
-            <source>{n} households found</source>
-            <translation>找到 {n} 户</translation>
-        </message>
-        <message>
-            <source>{n} households</source>
-            <translation>共 {n} 户</translation>
-        </message>
-        <message>
-            <source>Signed in: {name} ({role})</source>
-            <translation>当前用户：{name}（{role}）</translation>
-        </message>
-        <message>
-            <source>read-only</source>
-            <translation>只读</translation>
-        </message>
-        <message>
-            <source>Loading…</source>
-            <translation>正在读取…</translation>
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation>有未保存的修改</translation>
-        </message>
-        <message>
-            <source>This card has changes that were not saved. Close it anyway?</source>
-            <translation>此户卡有未保存的修改，仍要关闭吗？</translation>
-        </message>
-        <message>
-            <source>{n} feature module(s) could not be loaded</source>
-            <translation>有 {n} 个功能模块未能加载</translation>
-        </message>
-        <message>
-            <source>Search households</source>
-            <translation>搜索农户</translation>
-        </message>
-        <message>
-            <source>Open the selected household</source>
-            <translation>打开选中的农户</translation>
-        </message>
-        <message>
-            <source>Save the page of the card in front</source>
-            <translation>保存当前户卡页面</translation>
-        </message>
-        <message>
-            <source>Close the card</source>
-            <translation>关闭户卡</translation>
-        </message>
-        <message>
-            <source>Previous / next tab</source>
-            <translation>上一个/下一个标签页</translation>
-        </message>
-        <message>
-            <source>Place tree / household list</source>
-            <translation>地区树/农户列表</translation>
-        </message>
-        <message>
-            <source>Refresh</source>
-            <translation>刷新</translation>
-        </message>
-        <message>
-            <source>Lock now</source>
-            <translation>立即锁定</translation>
-        </message>
-        <message>
-            <source>Clear the search</source>
-            <translation>清除搜索</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>快捷键</translation>
-        </message>
-        <message>
-            <source>About Bangfu</source>
-            <translation>关于帮扶通</translation>
-        </message>
-        <message>
-            <source>Bangfu {version}
+    </message>
+    <message>
+        <source>Backup written: {name}</source>
+        <translation>已写入备份：{name}</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Writing a backup…</source>
+        <translation>正在写入备份…</translation>
+    </message>
+    <message>
+        <source>The list could not be loaded: {reason}</source>
+        <translation>无法读取农户列表：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} households found</source>
+        <translation>找到 {n} 户</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <source>Signed in: {name} ({role})</source>
+        <translation>当前用户：{name}（{role}）</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>有未保存的修改</translation>
+    </message>
+    <message>
+        <source>This card has changes that were not saved. Close it anyway?</source>
+        <translation>此户卡有未保存的修改，仍要关闭吗？</translation>
+    </message>
+    <message>
+        <source>{n} feature module(s) could not be loaded</source>
+        <translation>有 {n} 个功能模块未能加载</translation>
+    </message>
+    <message>
+        <source>Search households</source>
+        <translation>搜索农户</translation>
+    </message>
+    <message>
+        <source>Open the selected household</source>
+        <translation>打开选中的农户</translation>
+    </message>
+    <message>
+        <source>Save the page of the card in front</source>
+        <translation>保存当前户卡页面</translation>
+    </message>
+    <message>
+        <source>Close the card</source>
+        <translation>关闭户卡</translation>
+    </message>
+    <message>
+        <source>Previous / next tab</source>
+        <translation>上一个/下一个标签页</translation>
+    </message>
+    <message>
+        <source>Place tree / household list</source>
+        <translation>地区树/农户列表</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Lock now</source>
+        <translation>立即锁定</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <source>About Bangfu</source>
+        <translation>关于帮扶通</translation>
+    </message>
+    <message>
+        <source>Bangfu {version}
 Offline registry and field work for village poverty-alleviation task forces.
 Data stays encrypted on this computer and syncs with the county server.</source>
-            <translation>帮扶通 {version}
+        <translation>帮扶通 {version}
 供驻村工作队离线使用的建档立卡与走访帮扶软件。
 数据加密保存在本机，并与县级服务器同步。</translation>
-        </message>
-        <message>
-            <source>Some cards have changes that were not saved. Quit anyway?</source>
-            <translation>有户卡存在未保存的修改，仍要退出吗？</translation>
-        </message>
-    </context>
-    <context>
-        <name>MeasuresTab</name>
-        <message>
-            <source>Date</source>
-            <translation>日期</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>类别</translation>
-        </message>
-        <message>
-            <source>Content</source>
-            <translation>内容</translation>
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation>金额</translation>
-        </message>
-        <message>
-            <source>Funding source</source>
-            <translation>资金来源</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Assistance measures</source>
-            <translation>帮扶措施</translation>
-        </message>
-        <message>
-            <source>No assistance measures recorded yet.</source>
-            <translation>暂无帮扶措施记录。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MemberDialog</name>
-        <message>
-            <source>Add a member</source>
-            <translation>添加家庭成员</translation>
-        </message>
-        <message>
-            <source>Edit member</source>
-            <translation>修改家庭成员</translation>
-        </message>
-    </context>
-    <context>
-        <name>MembersTab</name>
-        <message>
-            <source>Age</source>
-            <translation>年龄</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>状态</translation>
-        </message>
-        <message>
-            <source>Living in the household</source>
-            <translation>在册</translation>
-        </message>
-        <message>
-            <source>Left: {reason}, {date}</source>
-            <translation>已移出：{reason}，{date}</translation>
-        </message>
-        <message>
-            <source>&amp;Add member…</source>
-            <translation>添加成员(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>修改(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>Member &amp;leaves…</source>
-            <translation>成员移出(&amp;L)…</translation>
-        </message>
-        <message>
-            <source>Make &amp;head…</source>
-            <translation>设为户主(&amp;H)…</translation>
-        </message>
-        <message>
-            <source>Show former members</source>
-            <translation>显示已移出成员</translation>
-        </message>
-    </context>
-    <context>
-        <name>PassphraseDialog</name>
-        <message>
-            <source>Change my passphrase</source>
-            <translation>修改我的口令</translation>
-        </message>
-        <message>
-            <source>Set a new passphrase</source>
-            <translation>设置新口令</translation>
-        </message>
-        <message>
-            <source>Add a user</source>
-            <translation>添加用户</translation>
-        </message>
-        <message>
-            <source>Your new passphrase replaces the old one on this laptop.</source>
-            <translation>新口令将替换您在本机的旧口令。</translation>
-        </message>
-        <message>
-            <source>Give {name} a new passphrase and tell it to them in person.</source>
-            <translation>为 {name} 设置新口令，并当面告知本人。</translation>
-        </message>
-        <message>
-            <source>A colleague gets their own passphrase; everything they change is recorded under their name.</source>
-            <translation>每位同事使用自己的口令；其所做的每项修改都以其姓名记录。</translation>
-        </message>
-        <message>
-            <source>&amp;Name</source>
-            <translation>姓名(&amp;N)</translation>
-        </message>
-        <message>
-            <source>&amp;Role</source>
-            <translation>角色(&amp;R)</translation>
-        </message>
-        <message>
-            <source>C&amp;urrent passphrase</source>
-            <translation>原口令(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;New passphrase</source>
-            <translation>新口令(&amp;N)</translation>
-        </message>
-        <message>
-            <source>Passphrase &amp;again</source>
-            <translation>再次输入口令(&amp;A)</translation>
-        </message>
-        <message>
-            <source>Enter the colleague's name.</source>
-            <translation>请填写同事的姓名。</translation>
-        </message>
-        <message>
-            <source>The passphrase needs at least {n} characters.</source>
-            <translation>口令至少需要 {n} 个字符。</translation>
-        </message>
-        <message>
-            <source>The two passphrases differ.</source>
-            <translation>两次输入的口令不一致。</translation>
-        </message>
-    </context>
-    <context>
-        <name>PlaceTreeModel</name>
-        <message>
-            <source>Group {n}</source>
-            <translation>{n}组</translation>
-        </message>
-        <message>
-            <source>{n} households</source>
-            <translation>共 {n} 户</translation>
-        </message>
-        <message>
-            <source>Places</source>
-            <translation>地区</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferencesDialog</name>
-        <message>
-            <source>Preferences</source>
-            <translation>首选项</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <source>&amp;Text size</source>
-            <translation>字体大小(&amp;T)</translation>
-        </message>
-        <message>
-            <source>&amp;Lock after</source>
-            <translation>自动锁定(&amp;L)</translation>
-        </message>
-        <message>
-            <source>Standard</source>
-            <translation>标准</translation>
-        </message>
-        <message>
-            <source>Large</source>
-            <translation>大</translation>
-        </message>
-        <message>
-            <source>Extra large</source>
-            <translation>特大</translation>
-        </message>
-        <message>
-            <source>Never</source>
-            <translation>从不</translation>
-        </message>
-        <message>
-            <source>{n} minutes idle</source>
-            <translation>空闲 {n} 分钟后</translation>
-        </message>
-    </context>
-    <context>
-        <name>RemoveMemberDialog</name>
-        <message>
-            <source>Member leaves the household</source>
-            <translation>成员移出本户</translation>
-        </message>
-        <message>
-            <source>{name} will no longer be counted in the household. The record is kept.</source>
-            <translation>{name} 将不再计入家庭人口，其记录仍会保留。</translation>
-        </message>
-    </context>
-    <context>
-        <name>StrengthHint</name>
-        <message>
-            <source>At least {n} characters; a short sentence is easy to remember and hard to guess.</source>
-            <translation>至少 {n} 个字符；用一句短话既好记又难猜。</translation>
-        </message>
-        <message>
-            <source>Too short: at least {n} characters</source>
-            <translation>太短：至少 {n} 个字符</translation>
-        </message>
-        <message>
-            <source>Too simple</source>
-            <translation>过于简单</translation>
-        </message>
-        <message>
-            <source>Weak</source>
-            <translation>弱</translation>
-        </message>
-        <message>
-            <source>Fair</source>
-            <translation>一般</translation>
-        </message>
-        <message>
-            <source>Good</source>
-            <translation>较强</translation>
-        </message>
-        <message>
-            <source>Strong</source>
-            <translation>强</translation>
-        </message>
-    </context>
-    <context>
-        <name>Task</name>
-        <message>
-            <source>Cancel</source>
-            <extracomment>emitted (on the GUI thread) after every task finished; count of tasks still running.</extracomment>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockDialog</name>
-        <message>
-            <source>Bangfu — sign in</source>
-            <translation>帮扶通 — 登录</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockPanel</name>
-        <message>
-            <source>Bangfu</source>
-            <translation>帮扶通</translation>
-        </message>
-        <message>
-            <source>Registry and field work for village task forces</source>
-            <translation>驻村工作队建档立卡与走访帮扶</translation>
-        </message>
-        <message>
-            <source>&amp;User</source>
-            <translation>用户(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>口令(&amp;P)</translation>
-        </message>
-        <message>
-            <source>Unlocking…</source>
-            <translation>正在解锁…</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation>解锁(&amp;U)</translation>
-        </message>
-        <message>
-            <source>Forgot your passphrase? A colleague who manages users can set a new one.</source>
-            <translation>忘记口令？请负责用户管理的同事为您设置新口令。</translation>
-        </message>
-        <message>
-            <source>Enter your passphrase.</source>
-            <translation>请输入口令。</translation>
-        </message>
-        <message>
-            <source>The database could not be opened: {kind}</source>
-            <translation>无法打开数据库：{kind}</translation>
-        </message>
-    </context>
-    <context>
-        <name>UsersDialog</name>
-        <message>
-            <source>Name</source>
-            <extracomment>an add/remove/passphrase/role change finished (True) or was refused (False)</extracomment>
-            <translation>姓名</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>角色</translation>
-        </message>
-        <message>
-            <source>Signed in</source>
-            <translation>当前登录</translation>
-        </message>
-        <message>
-            <source>Users of this laptop</source>
-            <translation>本机用户</translation>
-        </message>
-        <message>
-            <source>&amp;Add…</source>
-            <translation>添加(&amp;A)…</translation>
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>删除(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;New passphrase…</source>
-            <translation>设置新口令(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>Change &amp;my passphrase…</source>
-            <translation>修改我的口令(&amp;M)…</translation>
-        </message>
-        <message>
-            <source>Set r&amp;ole</source>
-            <translation>更改角色(&amp;O)</translation>
-        </message>
-        <message>
-            <source>{name} was added.</source>
-            <translation>已添加 {name}。</translation>
-        </message>
-        <message>
-            <source>Remove user</source>
-            <translation>删除用户</translation>
-        </message>
-        <message>
-            <source>Remove {name}? They can no longer sign in; what they recorded stays.</source>
-            <translation>删除 {name}？删除后将无法登录，其录入的记录仍会保留。</translation>
-        </message>
-        <message>
-            <source>{name} was removed.</source>
-            <translation>已删除 {name}。</translation>
-        </message>
-        <message>
-            <source>The passphrase was changed.</source>
-            <translation>口令已更改。</translation>
-        </message>
-        <message>
-            <source>The role was changed.</source>
-            <translation>角色已更改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitsTab</name>
-        <message>
-            <source>Visited</source>
-            <translation>走访时间</translation>
-        </message>
-        <message>
-            <source>Recorded by</source>
-            <translation>记录人</translation>
-        </message>
-        <message>
-            <source>Helper</source>
-            <translation>帮扶责任人</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>摘要</translation>
-        </message>
-        <message>
-            <source>Satisfaction</source>
-            <translation>满意度</translation>
-        </message>
-        <message>
-            <source>Confirmed by the household</source>
-            <translation>农户确认</translation>
-        </message>
-        <message>
-            <source>Visits</source>
-            <translation>走访记录</translation>
-        </message>
-        <message>
-            <source>No visits recorded yet.</source>
-            <translation>暂无走访记录。</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Some cards have changes that were not saved. Quit anyway?</source>
+        <translation>有户卡存在未保存的修改，仍要退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Assistance measures</source>
+        <translation>帮扶措施</translation>
+    </message>
+    <message>
+        <source>No assistance measures recorded yet.</source>
+        <translation>暂无帮扶措施记录。</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Add a member</source>
+        <translation>添加家庭成员</translation>
+    </message>
+    <message>
+        <source>Edit member</source>
+        <translation>修改家庭成员</translation>
+    </message>
+    <message>
+        <source>Why and when the member joins</source>
+        <translation>加入原因和日期</translation>
+    </message>
+    <message>
+        <source>Sex and date of birth are taken from an 18-digit ID number when left empty.</source>
+        <translation>性别和出生日期可不填，将按18位证件号码自动填写。</translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Med. insurance</source>
+        <translation>医保</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Living in the household</source>
+        <translation>在册</translation>
+    </message>
+    <message>
+        <source>Left: {reason}, {date}</source>
+        <translation>已移出：{reason}，{date}</translation>
+    </message>
+    <message>
+        <source>&amp;Add member…</source>
+        <translation>添加成员(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Member &amp;leaves…</source>
+        <translation>成员移出(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Make &amp;head…</source>
+        <translation>设为户主(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Show former members</source>
+        <translation>显示已移出成员</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change my passphrase</source>
+        <translation>修改我的口令</translation>
+    </message>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation>设置新口令</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>Your new passphrase replaces the old one on this laptop.</source>
+        <translation>新口令将替换您在本机的旧口令。</translation>
+    </message>
+    <message>
+        <source>Give {name} a new passphrase and tell it to them in person.</source>
+        <translation>为 {name} 设置新口令，并当面告知本人。</translation>
+    </message>
+    <message>
+        <source>A colleague gets their own passphrase; everything they change is recorded under their name.</source>
+        <translation>每位同事使用自己的口令；其所做的每项修改都以其姓名记录。</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent passphrase</source>
+        <translation>原口令(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase</source>
+        <translation>新口令(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Passphrase &amp;again</source>
+        <translation>再次输入口令(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Enter the colleague&apos;s name.</source>
+        <translation>请填写同事的姓名。</translation>
+    </message>
+    <message>
+        <source>The passphrase needs at least {n} characters.</source>
+        <translation>口令至少需要 {n} 个字符。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的口令不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceTreeModel</name>
+    <message>
+        <source>Group {n}</source>
+        <translation>{n}组</translation>
+    </message>
+    <message>
+        <source>{n} households</source>
+        <translation>共 {n} 户</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>地区</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>字体大小(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after</source>
+        <translation>自动锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <source>Large</source>
+        <translation>大</translation>
+    </message>
+    <message>
+        <source>Extra large</source>
+        <translation>特大</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source>{n} minutes idle</source>
+        <translation>空闲 {n} 分钟后</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveMemberDialog</name>
+    <message>
+        <source>Member leaves the household</source>
+        <translation>成员移出本户</translation>
+    </message>
+    <message>
+        <source>{name} will no longer be counted in the household. The record is kept.</source>
+        <translation>{name} 将不再计入家庭人口，其记录仍会保留。</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthHint</name>
+    <message>
+        <source>At least {n} characters; a short sentence is easy to remember and hard to guess.</source>
+        <translation>至少 {n} 个字符；用一句短话既好记又难猜。</translation>
+    </message>
+    <message>
+        <source>Too short: at least {n} characters</source>
+        <translation>太短：至少 {n} 个字符</translation>
+    </message>
+    <message>
+        <source>Too simple</source>
+        <translation>过于简单</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>较强</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>强</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>emitted (on the GUI thread) after every task finished; count of tasks still running.</extracomment>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>TourRunner</name>
+    <message>
+        <source>{tour} — finished</source>
+        <translation>{tour} — 已完成</translation>
+    </message>
+    <message>
+        <source>Well done: you did every step of this tour. You can start it again at any time from Help → Guided tours.</source>
+        <translation>做得好！这个引导的每一步您都完成了。随时可以从“帮助 → 操作引导”重新开始。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{tour} — step {i} of {n}</source>
+        <translation>{tour} — 第 {i} 步，共 {n} 步</translation>
+    </message>
+    <message>
+        <source>(The place to do this is not on screen yet.)</source>
+        <translation>（要操作的地方现在还没有显示出来。）</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>End tour</source>
+        <translation>结束引导</translation>
+    </message>
+</context>
+<context>
+    <name>Training</name>
+    <message>
+        <source>【TRAINING】</source>
+        <translation>【培训】</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMenu</name>
+    <message>
+        <source>&amp;Training mode</source>
+        <translation>培训模式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Open the training sandbox</source>
+        <translation>打开培训沙盒(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the sandbox to a clean start…</source>
+        <translation>把沙盒恢复到初始状态(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign-in details…</source>
+        <translation>培训账号(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave training mode</source>
+        <translation>退出培训模式(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Scenario</source>
+        <translation>培训场景(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Guided tours</source>
+        <translation>操作引导(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Scenario: {title}</source>
+        <translation>场景：{title}</translation>
+    </message>
+    <message>
+        <source>Reset…</source>
+        <translation>重置…</translation>
+    </message>
+    <message>
+        <source>Throw away everything done in the sandbox and start afresh</source>
+        <translation>丢弃沙盒中做过的所有操作，重新开始</translation>
+    </message>
+    <message>
+        <source>Training sign-in</source>
+        <translation>培训账号</translation>
+    </message>
+    <message>
+        <source>The training sandbox opens with this sign-in (the data is fictional, so it is no secret):
+
+User: {user}
+Passphrase: {passphrase}
+
+Sandbox: {path}</source>
+        <translation>培训沙盒使用下面的账号登录（数据都是虚构的，账号公开）：
+
+用户：{user}
+口令：{passphrase}
+
+沙盒位置：{path}</translation>
+    </message>
+    <message>
+        <source>Stop the demo county server ({url})</source>
+        <translation>停止演示县服务器（{url}）</translation>
+    </message>
+    <message>
+        <source>Start the demo county server</source>
+        <translation>启动演示县服务器</translation>
+    </message>
+    <message>
+        <source>Starting the demo county server…</source>
+        <translation>正在启动演示县服务器……</translation>
+    </message>
+    <message>
+        <source>The demo county server is running at {url}; this sandbox syncs with it.</source>
+        <translation>演示县服务器已在 {url} 运行；本沙盒将与它同步。</translation>
+    </message>
+    <message>
+        <source>Training mode</source>
+        <translation>培训模式</translation>
+    </message>
+    <message>
+        <source>{title} (coming)</source>
+        <translation>{title}（即将提供）</translation>
+    </message>
+    <message>
+        <source>Waiting for {what}</source>
+        <translation>等待{what}完成</translation>
+    </message>
+    <message>
+        <source>{title} (at step {i} of {n})</source>
+        <translation>{title}（进行到第 {i} 步，共 {n} 步）</translation>
+    </message>
+    <message>
+        <source>Forget the progress of all tours</source>
+        <translation>清除所有引导的进度</translation>
+    </message>
+    <message>
+        <source>You stopped this tour at step {i} of {n}. Continue there, or start again?</source>
+        <translation>上次这个引导停在第 {i} 步（共 {n} 步）。从那里继续，还是重新开始？</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>重新开始</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Bangfu — sign in</source>
+        <translation>帮扶通 — 登录</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPanel</name>
+    <message>
+        <source>Bangfu</source>
+        <translation>帮扶通</translation>
+    </message>
+    <message>
+        <source>Registry and field work for village task forces</source>
+        <translation>驻村工作队建档立卡与走访帮扶</translation>
+    </message>
+    <message>
+        <source>&amp;User</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>口令(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>正在解锁…</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase? A colleague who manages users can set a new one.</source>
+        <translation>忘记口令？请负责用户管理的同事为您设置新口令。</translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation>请输入口令。</translation>
+    </message>
+    <message>
+        <source>The database could not be opened: {kind}</source>
+        <translation>无法打开数据库：{kind}</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Name</source>
+        <extracomment>an add/remove/passphrase/role change finished (True) or was refused (False)</extracomment>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>当前登录</translation>
+    </message>
+    <message>
+        <source>Users of this laptop</source>
+        <translation>本机用户</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase…</source>
+        <translation>设置新口令(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;my passphrase…</source>
+        <translation>修改我的口令(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Set r&amp;ole</source>
+        <translation>更改角色(&amp;O)</translation>
+    </message>
+    <message>
+        <source>{name} was added.</source>
+        <translation>已添加 {name}。</translation>
+    </message>
+    <message>
+        <source>Remove user</source>
+        <translation>删除用户</translation>
+    </message>
+    <message>
+        <source>Remove {name}? They can no longer sign in; what they recorded stays.</source>
+        <translation>删除 {name}？删除后将无法登录，其录入的记录仍会保留。</translation>
+    </message>
+    <message>
+        <source>{name} was removed.</source>
+        <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>口令已更改。</translation>
+    </message>
+    <message>
+        <source>The role was changed.</source>
+        <translation>角色已更改。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>Visited</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Confirmed by the household</source>
+        <translation>农户确认</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>走访记录</translation>
+    </message>
+    <message>
+        <source>No visits recorded yet.</source>
+        <translation>暂无走访记录。</translation>
+    </message>
+</context>
 </TS>

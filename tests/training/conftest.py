@@ -57,6 +57,27 @@ def sandbox_db(sandbox: Any) -> Iterator[Any]:
     db.close()
 
 
+@pytest.fixture()
+def ui_settings(tmp_path: Path) -> Iterator[Any]:
+    """QSettings in a temporary INI file (tour progress, language), as in tests/ui."""
+    from ui import settings
+
+    settings.use_file(tmp_path / "settings.ini")
+    yield settings.Settings()
+    settings.use_file(None)
+
+
+@pytest.fixture()
+def zh_ui(qapp: Any, ui_settings: Any) -> Iterator[Any]:
+    from ui.fonts import apply_app_font
+    from ui.translation import set_ui_language
+
+    set_ui_language("zh_CN")
+    apply_app_font(qapp, 100)
+    yield qapp
+    set_ui_language("zh_CN")
+
+
 def tree_hashes(folder: Path, skip: str = "training") -> dict[str, str]:
     """sha256 of every file under ``folder`` except the ``skip`` subfolder (relative path -> hash)."""
     out = {}

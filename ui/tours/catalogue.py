@@ -8,14 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication
-
-from ui.tours.engine import Tour
+from ui.tours.engine import Tour, tr
 from ui.tours.household import correct_card, find_household
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Tours", text)
 
 
 def _waiting(key: str, title: Callable[[], str], summary: Callable[[], str], waiting_for: Callable[[], str]) -> Tour:

@@ -21,7 +21,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QApplication,
@@ -40,9 +50,15 @@ log = logging.getLogger(__name__)
 
 HIGHLIGHT = QColor("#ff9800")
 DIM = QColor(0, 0, 0, 96)
-#: Events after which the target may have appeared, moved or the step may be done.
+# Events after which the target may have appeared, moved or the step may be done.
 POKE_EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move,
                          QEvent.Type.FocusIn, QEvent.Type.WindowActivate, QEvent.Type.LayoutRequest})
+
+
+def tr(text: str) -> str:
+    """Translate a string of module-level code: ``tr("…")`` outside a QObject, which pyside6-lupdate
+    files under the empty context (so that is where it is looked up)."""
+    return QCoreApplication.translate("", text)
 
 
 class TourContext:
@@ -103,7 +119,7 @@ class _TabArea:
     def window(self) -> QWidget:
         return self.tabs.window()
 
-    def isVisible(self) -> bool:  # noqa: N802 (Qt naming)
+    def isVisible(self) -> bool:
         return self.tabs.isVisible()
 
 

@@ -5,14 +5,8 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
-from ui.tours.engine import Step, Tour, TourContext
+from ui.tours.engine import Step, Tour, TourContext, tr
 from ui.tours.sample import pick_household
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Tours", text)
 
 
 def _b(value: Any) -> str:
@@ -21,6 +15,12 @@ def _b(value: Any) -> str:
 
 def _search_hits(ctx: TourContext) -> tuple[str, ...]:
     return tuple(ctx.window.list_model.query.search_ids or ())
+
+
+def _found(ctx: TourContext) -> bool:
+    """The search box holds the initials (or the name) and the list shows the household."""
+    typed = ctx.window.search.text().strip().lower()
+    return typed in (ctx["initials"], ctx["name"]) and ctx["household_id"] in _search_hits(ctx)
 
 
 def _card_open(ctx: TourContext) -> bool:
@@ -43,7 +43,7 @@ def find_household() -> Tour:
              lambda ctx: tr("Type the pinyin initials {initials} of {name} — no Chinese input method needed. "
                             "Full pinyin, part of the ID number or the household number work too.").format(
                  initials=_b(ctx["initials"]), name=_b(ctx["name"])),
-             done=lambda ctx: ctx["household_id"] in _search_hits(ctx),
+             done=_found,
              signals=lambda ctx: [ctx.window.list_model.loaded]),
         Step("open", lambda ctx: ctx.window.table,
              lambda ctx: tr("The list shows only the households that match. Double-click the row of {name} "

@@ -136,13 +136,18 @@ def draw_text(canv: Any, x: float, y: float, text: str, size: float, bold: bool 
         x -= width / 2
     elif align == "right":
         x -= width
+    if not bold:
+        for font, s in parts:
+            canv.setFont(font, size)
+            canv.drawString(x, y, s)
+            x += pdfmetrics.stringWidth(s, font, size)
+        return width
     canv.saveState()
-    if bold:
-        canv.setLineWidth(size * 0.035)
+    canv.setLineWidth(size * 0.035)
     for font, s in parts:
         t = canv.beginText(x, y)
         t.setFont(font, size)
-        if bold and font == FONT_CJK:
+        if font == FONT_CJK:
             t.setTextRenderMode(2)
         t.textOut(s)
         canv.drawText(t)
@@ -257,21 +262,34 @@ class Heading(Text):
             y -= self.leading
 
 
+def _with_font(table: Table, kwargs: dict[str, Any], init: Any, args: tuple[Any, ...]) -> None:
+    style = kwargs.pop("style", None)
+    init(table, *args, **kwargs)
+    if kwargs.get("cellStyles") is None:  # a split part (next page) arrives with its styles set
+        table.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT_LATIN)])  # first, so callers may override
+    if style is not None:
+        table.setStyle(style)
+
+
 class Grid(Table):
     """A platypus Table whose plain-string cells use the bundled font (never Helvetica, which
     would be a non-embedded font reference in the PDF)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT_LATIN)])
+        _with_font(self, kwargs, Table.__init__, args)
 
 
 class LongGrid(LongTable):
     """A LongTable (faster for hundreds of rows) with the bundled font, like :class:`Grid`."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.setStyle([("FONTNAME", (0, 0), (-1, -1), FONT_LATIN)])
+        _with_font(self, kwargs, LongTable.__init__, args)
+
+
+def single_font(text: str) -> str | None:
+    """The one font that draws all of ``text``, or None when it needs both (or is empty)."""
+    parts = runs(text)
+    return parts[0][0] if len(parts) == 1 else None
 
 
 def paragraph_style(size: float = 12, leading: float | None = None, align: int = TA_LEFT,
@@ -509,6 +527,6 @@ __all__ = [
     "FONT_CJK", "FONT_LATIN", "FONT_LATIN_BOLD", "PAPERS", "PRINT_LANG", "Furniture", "Grid", "Heading",
     "LongGrid", "Text",
     "build_pdf", "canvas_maker", "centred", "column_widths", "draw_qr", "draw_text", "draw_watermark", "markup", "mask_account",
-    "page_size", "para", "paragraph_style", "qr_modules", "register_fonts", "runs", "text_width", "wrap_lines",
+    "page_size", "para", "paragraph_style", "qr_modules", "single_font", "register_fonts", "runs", "text_width", "wrap_lines",
     "write_atomic",
 ]

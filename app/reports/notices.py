@@ -37,6 +37,8 @@ from app.reports.common import (
     build_pdf,
     column_widths,
     para,
+    single_font,
+    text_width,
     write_atomic,
 )
 from app.services import notices as svc
@@ -70,11 +72,21 @@ def _scale(paper: str) -> Scale:
 
 
 def _table_section(section: dict[str, Any], width: float, sc: Scale) -> list[Any]:
+    """The list table. A column whose cells all need one font only (numbers in DejaVu, names in
+    the CJK font) and fit their width is drawn as plain strings, which is several times faster
+    than a flowable per cell; other columns use :class:`Text` cells (mixed fonts, wrapping)."""
     columns = section["columns"]
-    widths = column_widths([c["label"] for c in columns], section["rows"], sc.cell, width)
+    rows = section["rows"]
+    widths = column_widths([c["label"] for c in columns], rows, sc.cell, width)
     aligns = [c.get("align", "center") for c in columns]
+    plain: dict[int, str] = {}
+    for j in range(len(columns)):
+        fonts = {single_font(str(r[j])) for r in rows if str(r[j])}
+        if len(fonts) == 1 and None not in fonts and all(
+                text_width(str(r[j]), sc.cell) + 8 <= widths[j] for r in rows):
+            plain[j] = fonts.pop()  # type: ignore[assignment]
     header = [Text(c["label"], sc.cell, bold=True, align="center") for c in columns]
-    body = [[Text(v, sc.cell, align=a) for v, a in zip(row, aligns, strict=True)] for row in section["rows"]]
+    body = [[str(v) if j in plain else Text(v, sc.cell, align=aligns[j]) for j, v in enumerate(row)] for row in rows]
     data: list[list[Any]] = [header, *body]
     style = [
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
@@ -86,7 +98,11 @@ def _table_section(section: dict[str, Any], width: float, sc: Scale) -> list[Any
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("FONTSIZE", (0, 0), (-1, -1), sc.cell),
+        ("LEADING", (0, 0), (-1, -1), sc.cell * 1.3),
     ]
+    for j, font in plain.items():
+        style.append(("FONTNAME", (j, 1), (j, len(body)), font))
     if len(body) > 1:
         style.append(("ROWBACKGROUNDS", (0, 1), (-1, len(body)), [colors.white, ZEBRA]))
     for i, a in enumerate(aligns):

@@ -365,29 +365,23 @@ class InScope:
 def households_in_scope(session: Session, village_id: str, kind: str, year: int) -> list[InScope]:
     """Households of the village with a (not rejected) request or a recorded event of this kind and year."""
     event_code = HOUSEHOLD_KINDS[kind]
-    found: dict[str, str] = {}
+    found: dict[str, InScope] = {}
     requests = session.exec(
-        select(LifecycleRequest).join(Household, Household.id == LifecycleRequest.household_id).where(
-            Household.village_id == village_id, Household.deleted == False,  # noqa: E712
-            LifecycleRequest.kind == event_code, LifecycleRequest.year == year,
-            LifecycleRequest.deleted == False, LifecycleRequest.status != "rejected",  # noqa: E712
-        )
+        select(Household, LifecycleRequest.reason).join(LifecycleRequest, Household.id == LifecycleRequest.household_id)
+        .where(Household.village_id == village_id, Household.deleted == False,  # noqa: E712
+               LifecycleRequest.kind == event_code, LifecycleRequest.year == year,
+               LifecycleRequest.deleted == False, LifecycleRequest.status != "rejected")  # noqa: E712
+        .order_by(LifecycleRequest.id)
     ).all()
-    for req in requests:
-        found.setdefault(req.household_id, req.reason)
     events = session.exec(
-        select(LifecycleEvent).join(Household, Household.id == LifecycleEvent.household_id).where(
-            Household.village_id == village_id, Household.deleted == False,  # noqa: E712
-            LifecycleEvent.kind == event_code, LifecycleEvent.year == year, LifecycleEvent.deleted == False,  # noqa: E712
-        )
+        select(Household, LifecycleEvent.reason).join(LifecycleEvent, Household.id == LifecycleEvent.household_id)
+        .where(Household.village_id == village_id, Household.deleted == False,  # noqa: E712
+               LifecycleEvent.kind == event_code, LifecycleEvent.year == year, LifecycleEvent.deleted == False)  # noqa: E712
+        .order_by(LifecycleEvent.id)
     ).all()
-    for ev in events:
-        found.setdefault(ev.household_id, ev.reason)
-    out = []
-    for household_id, reason in found.items():
-        hh = session.get(Household, household_id)
-        if hh is not None:
-            out.append(InScope(hh, reason or ""))
+    for hh, reason in [*requests, *events]:
+        found.setdefault(hh.id, InScope(hh, reason or ""))
+    out = list(found.values())
     out.sort(key=lambda x: (x.household.group_no, x.household.hh_number, x.household.head_name, x.household.id))
     return out
 

@@ -160,7 +160,7 @@ class Recorder:
     def lifecycle(self, plan: Plan, author: str, reviewer: str) -> None:
         """新识别, 自然增减 of members, 脱贫, 返贫 and 剔除, each an approved request + its event."""
         r = self.rng.random
-        approve = min(plan.id_ord + 20 + int(r() * 30), self.as_of)
+        approve = min(plan.id_ord + 20 + int(r() * 30), self._year_bounds[plan.identified_year][1] - 3, self.as_of)
         self._request_event(plan, "01", approve, "", "01", plan.main_cause, author, reviewer)
         for m in plan.members:
             if m.change_date is None or not m.change_reason:

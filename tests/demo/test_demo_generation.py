@@ -1,0 +1,168 @@
+"""Determinism, workers, progress, cancel, refusals and the bulk writer's columns."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.demo import DemoCancelled, generate
+from app.errors import BangfuError
+from tests.demo.conftest import content_hash, new_db
+
+
+def _count(db: Any, table: str) -> int:
+    conn = db.raw()
+    try:
+        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_same_arguments_give_identical_rows(tmp_path: Path) -> None:
+    hashes = []
+    for name in ("a", "b"):
+        db = new_db(tmp_path / f"{name}.db")
+        try:
+            generate(db, 150, 42)
+            hashes.append(content_hash(db))
+        finally:
+            db.close()
+    assert hashes[0] == hashes[1]
+    db = new_db(tmp_path / "c.db")
+    try:
+        generate(db, 150, 43)
+        assert content_hash(db) != hashes[0]
+    finally:
+        db.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker processes are used on Linux only")
+def test_worker_processes_give_the_same_rows(tmp_path: Path) -> None:
+    hashes = []
+    for workers in (0, 2):
+        db = new_db(tmp_path / f"w{workers}.db")
+        try:
+            summary = generate(db, 400, 5, workers=workers)
+            assert summary.villages > 2
+            hashes.append(content_hash(db))
+        finally:
+            db.close()
+    assert hashes[0] == hashes[1]
+
+
+def test_duplicate_numbers_across_villages_are_renumbered() -> None:
+    """Villages are generated independently; the county step keeps ID numbers unique."""
+    from app.demo.generator import _CountyIds
+    from app.idnumber import make_id, validate_id
+    from app.store.search import _rows
+
+    number = make_id("520123", __import__("datetime").date(1980, 5, 6), 10, "1")
+    ids = _CountyIds()
+    first = {"member": [("m1", 0, 0, "", "h1", "甲", "1", "01", number, "1980-05-06")],
+             "search_index": list(_rows([("h1", "m1", True, "甲", number, "x")]))}
+    second = {"member": [("m2", 0, 0, "", "h2", "乙", "1", "01", number, "1980-05-06")],
+              "search_index": list(_rows([("h2", "m2", True, "乙", number, "y")]))}
+    ids.village(first)
+    ids.village(second)
+    new = second["member"][0][8]
+    assert new != number and validate_id(new).birth_date.isoformat() == second["member"][0][9]
+    assert validate_id(new).sex == "1"
+    assert second["search_index"][0][5] == new.lower() and first["member"][0][8] == number
+
+
+def test_progress_reports_every_village(fresh_db: Any) -> None:
+    calls: list[tuple[int, int]] = []
+    summary = generate(fresh_db, 120, 1, progress=lambda done, total: calls.append((done, total)))
+    assert len(calls) == summary.villages
+    assert calls[-1] == (120, 120) and all(t == 120 for _d, t in calls)
+    assert [d for d, _t in calls] == sorted(d for d, _t in calls)
+
+
+def test_cancel_leaves_the_database_as_it_was(fresh_db: Any) -> None:
+    before = _count(fresh_db, "audit_entry")
+    asked = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) >= 2
+
+    with pytest.raises(DemoCancelled):
+        generate(fresh_db, 200, 1, cancel=cancel)
+    for table in ("village", "household", "member", "visit", "search_index"):
+        assert _count(fresh_db, table) == 0, table
+    assert fresh_db.meta("demo") is None
+    assert _count(fresh_db, "audit_entry") == before
+    summary = generate(fresh_db, 30, 1)  # and the database is still usable
+    assert summary.rows["household"] == 30
+
+
+def test_refuses_real_households(db: Any, household: Any) -> None:
+    with pytest.raises(BangfuError) as err:
+        generate(db, 20, 1)
+    assert err.value.code == "demo.real_data"
+    with pytest.raises(BangfuError):
+        generate(db, 20, 1, replace=True)
+    assert _count(db, "household") == 1
+
+
+def test_existing_demo_needs_replace(fresh_db: Any) -> None:
+    generate(fresh_db, 25, 1)
+    first = content_hash(fresh_db)
+    with pytest.raises(BangfuError) as err:
+        generate(fresh_db, 25, 2)
+    assert err.value.code == "demo.exists"
+    assert content_hash(fresh_db) == first
+    generate(fresh_db, 40, 2, replace=True)
+    assert _count(fresh_db, "household") == 40
+    assert _count(fresh_db, "audit_entry") >= 3  # user.create + two demo.generate
+
+
+def test_bad_arguments(fresh_db: Any) -> None:
+    with pytest.raises(BangfuError) as err:
+        generate(fresh_db, 10, 1, scenario="nope")
+    assert err.value.code == "demo.bad_scenario"
+    with pytest.raises(BangfuError) as err:
+        generate(fresh_db, 0, 1)
+    assert err.value.code == "demo.bad_households"
+    with pytest.raises(BangfuError):
+        generate(fresh_db, 10, 1, scenario="quality_problems")  # needs at least 30 households
+
+
+def test_writer_lists_every_column_of_every_table() -> None:
+    from app.demo.writer import COLUMNS
+    from app.domain import ENTITIES
+
+    for name, columns in COLUMNS.items():
+        assert set(columns) == {c.name for c in ENTITIES[name].__table__.columns}, name
+        assert len(columns) == len(set(columns))
+
+
+def test_ensure_demo_database(tmp_path: Path) -> None:
+    from app.demo import DEMO_PASSPHRASE, DEMO_USER, ensure_demo_database
+    from app.store.database import open_database
+    from tests.conftest import FAST_KDF
+
+    path = tmp_path / "sub" / "demo.db"
+    assert ensure_demo_database(path, households=30, kdf=FAST_KDF) == (DEMO_USER, DEMO_PASSPHRASE)
+    stamp = path.stat().st_mtime_ns
+    assert ensure_demo_database(path, households=30, kdf=FAST_KDF) == (DEMO_USER, DEMO_PASSPHRASE)
+    assert path.stat().st_mtime_ns == stamp
+    db = open_database(path, DEMO_USER, DEMO_PASSPHRASE)
+    try:
+        assert db.meta("demo") == "1" and _count(db, "household") == 30
+    finally:
+        db.close()
+
+
+def test_ensure_demo_database_cleans_up_after_failure(tmp_path: Path) -> None:
+    from app.demo import ensure_demo_database
+    from app.store.keyslots import SlotFile
+    from tests.conftest import FAST_KDF
+
+    path = tmp_path / "demo.db"
+    with pytest.raises(BangfuError):
+        ensure_demo_database(path, households=10, scenario="nope", kdf=FAST_KDF)
+    assert not path.exists() and not SlotFile.path_for(path).exists()

@@ -1,0 +1,144 @@
+"""Visit plan: each helper's households, how often they are to be visited, which visits are due.
+
+The frequency is the current helper assignment's ``visit_every_days`` (default 30; a village may
+agree weekly visits for households at risk). A household is *due* from ``last visit + every`` days
+(or, never visited, from the helper's start date + every days) and *overdue* after that day.
+One query per table, so the plan of a whole county (100,000 households) stays quick.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from app.domain import HelperAssignment, Household, Visit
+from app.services import field_messages  # noqa: F401
+from app.services.permissions import require
+from app.services.tx import write
+from app.store.database import Database
+from app.validation import Checker
+
+OVERDUE, DUE, SOON, OK = "overdue", "due", "soon", "ok"
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    household_id: str
+    village_id: str
+    group_no: int
+    hh_number: str
+    head_name: str
+    exit_status: str
+    helper_id: str
+    helper_name: str
+    helper_phone: str
+    every_days: int
+    last_visit: date | None
+    due_on: date
+    state: str  # overdue | due (today) | soon (within the look-ahead) | ok
+    days_late: int  # > 0 overdue by that many days
+
+
+def _state(due_on: date, today: date, soon_days: int) -> str:
+    if due_on < today:
+        return OVERDUE
+    if due_on == today:
+        return DUE
+    if due_on <= today + timedelta(days=soon_days):
+        return SOON
+    return OK
+
+
+def visit_plan(db: Database, today: date | None = None, village_id: str | None = None,
+               helper_name: str | None = None, soon_days: int = 7) -> list[PlanRow]:
+    """Every household with a current helper, most urgent first (most days late, then due date)."""
+    today = today or date.today()
+    with db.read() as s:
+        q = select(Household, HelperAssignment).join(
+            HelperAssignment, HelperAssignment.household_id == Household.id).where(
+            Household.deleted == False, HelperAssignment.deleted == False,  # noqa: E712
+            HelperAssignment.end_date == None,  # noqa: E711
+        )
+        if village_id:
+            q = q.where(Household.village_id == village_id)
+        if helper_name:
+            q = q.where(HelperAssignment.name == helper_name)
+        rows = s.exec(q).all()
+        last: dict[str, datetime] = {}
+        vq = select(Visit.household_id, func.max(Visit.visited_at)).where(Visit.deleted == False)  # noqa: E712
+        if village_id:
+            vq = vq.join(Household, Household.id == Visit.household_id).where(Household.village_id == village_id)
+        for hid, at in s.exec(vq.group_by(Visit.household_id)):
+            last[hid] = at
+    plan = []
+    for hh, helper in rows:
+        at = last.get(hh.id)
+        last_day = _local_day(at) if at is not None else None
+        base = last_day or helper.start_date
+        due_on = base + timedelta(days=helper.visit_every_days)
+        state = _state(due_on, today, soon_days)
+        plan.append(PlanRow(hh.id, hh.village_id, hh.group_no, hh.hh_number, hh.head_name, hh.exit_status,
+                            helper.id, helper.name, helper.phone, helper.visit_every_days, last_day, due_on,
+                            state, max(0, (today - due_on).days)))
+    plan.sort(key=lambda r: (-r.days_late, r.due_on, r.group_no, r.head_name))
+    return plan
+
+
+def _local_day(at: datetime) -> date:
+    if isinstance(at, datetime):
+        if at.tzinfo is None:  # SQLite may hand back naive UTC
+            from datetime import UTC
+
+            at = at.replace(tzinfo=UTC)
+        return at.astimezone().date()
+    return at
+
+
+def due_visits(db: Database, today: date | None = None, village_id: str | None = None,
+               helper_name: str | None = None, soon_days: int = 7) -> list[PlanRow]:
+    """Households overdue, due today or due within ``soon_days``."""
+    return [r for r in visit_plan(db, today, village_id, helper_name, soon_days) if r.state != OK]
+
+
+def overdue_visits(db: Database, today: date | None = None, village_id: str | None = None,
+                   helper_name: str | None = None) -> list[PlanRow]:
+    return [r for r in visit_plan(db, today, village_id, helper_name, 0) if r.state == OVERDUE]
+
+
+def overdue_household_ids(db: Database, today: date | None = None) -> set[str]:
+    """For a list filter ("visit overdue")."""
+    return {r.household_id for r in overdue_visits(db, today)}
+
+
+def set_frequency(db: Database, assignment_id: str, every_days: int) -> HelperAssignment:
+    """Change how often the current helper visits a household (1–366 days)."""
+    require(db, "helper.assign")
+    c = Checker("helper_assignment")
+    c.integer("visit_every_days", every_days, 1, 366, required=True)
+    c.raise_if_any()
+    with write(db) as tx:
+        row = tx.session.get(HelperAssignment, assignment_id)
+        if row is None or row.deleted:
+            c.fail("id", "value.not_found")
+            c.raise_if_any()
+        assert row is not None
+        tx.patch(row, {"visit_every_days": every_days})
+        return row
+
+
+def helpers(db: Database, village_id: str | None = None) -> list[str]:
+    """Names of the current helpers (for the plan's filter)."""
+    with db.read() as s:
+        q = select(HelperAssignment.name).distinct().where(
+            HelperAssignment.end_date == None, HelperAssignment.deleted == False)  # noqa: E711, E712
+        if village_id:
+            q = q.join(Household, Household.id == HelperAssignment.household_id).where(
+                Household.village_id == village_id)
+        return sorted(s.exec(q.order_by(col(HelperAssignment.name))))
+
+
+__all__ = ["DUE", "OK", "OVERDUE", "SOON", "PlanRow", "due_visits", "helpers", "overdue_household_ids",
+           "overdue_visits", "set_frequency", "visit_plan"]

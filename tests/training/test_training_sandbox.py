@@ -116,3 +116,25 @@ def test_training_cli_prepares_the_sandbox_and_prints_the_sign_in(home: Path, ca
     assert not (home / "bangfu.db").exists()
     assert main(["training", "--list"]) == 0
     assert "exit_year" in capsys.readouterr().out
+
+
+def test_training_cli_opens_the_desktop_on_the_sandbox_signed_in(home: Path, sandbox: Any,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.app
+    from app.cli import main
+
+    opened: list[tuple[Path, str | None, str | None]] = []
+    for name in ("BANGFU_USER", "BANGFU_PASSPHRASE"):  # recorded, so what the command sets is undone
+        monkeypatch.setenv(name, "")
+        monkeypatch.delenv(name)
+
+    def run(path: Path) -> int:
+        import os
+
+        opened.append((Path(path), os.environ.get("BANGFU_USER"), os.environ.get("BANGFU_PASSPHRASE")))
+        return 0
+
+    monkeypatch.setattr(ui.app, "run", run)
+    assert main(["training"]) == 0
+    assert opened == [(sandbox.path, sandbox.user, sandbox.passphrase)]
+    assert opened[0][0] != home / "bangfu.db"

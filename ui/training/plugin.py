@@ -25,6 +25,9 @@ from ui.training.marker import ensure_marker, is_training_window, make_banner
 
 log = logging.getLogger(__name__)
 
+#: The last user of the real database, kept apart so training sessions do not overwrite it.
+REAL_USER_KEY = "training/real_last_user"
+
 
 def install(window: Any) -> None:
     """Plugin entry point (called once per main window, after its first database is attached)."""
@@ -45,6 +48,7 @@ class TrainingMenu(QObject):
         self.training = is_training_window(window)
         self.runner: TourRunner | None = None
         self.server: Any = None
+        self._scenario: str | None = None
         self.menu = window.menu("training", lambda: self.tr("&Training mode"))
         self.act_open = window.add_menu_action("training", lambda: self.tr("&Open the training sandbox"),
                                                self.open_sandbox)
@@ -85,9 +89,13 @@ class TrainingMenu(QObject):
 
         self.bar: QToolBar | None = None
         if self.training:
+            # the sandbox's trainee must not become the name the real unlock screen suggests
+            window.settings.last_user = window.settings.value(REAL_USER_KEY, "") or ""
             session.register(window)
             self._build_bar()
             ensure_marker().mark(window)
+        else:
+            window.settings.set_value(REAL_USER_KEY, window.db.actor.name)
         window.installEventFilter(self)
         self.retranslate()
 
@@ -145,11 +153,14 @@ class TrainingMenu(QObject):
 
     # -- sandbox -------------------------------------------------------------------------------
     def scenario(self) -> str:
-        db = self.window.db
-        if db is not None and self.training:
-            return db.meta("demo_scenario") or ""
+        """The scenario of this window's sandbox (read once), or of the sandbox beside the real
+        database (its sidecar file: no database is opened)."""
+        if self.training:
+            if self._scenario is None:
+                self._scenario = self.window.db.meta("demo_scenario") or ""
+            return self._scenario
         try:
-            info = training.sandbox_info(session.sandbox_for(db))
+            info = training.sandbox_info(session.sandbox_for(self.window.db))
         except BangfuError:
             return ""
         return info.scenario if info is not None else ""

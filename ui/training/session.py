@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from shiboken6 import isValid
 
@@ -34,7 +35,7 @@ def register(window: Any) -> None:
 
 
 def training_windows() -> list[Any]:
-    _windows[:] = [w for w in _windows if isValid(w) and w.db is not None and w.isVisible()]
+    _windows[:] = [w for w in _windows if isValid(w) and w.isVisible()]
     return list(_windows)
 
 
@@ -81,6 +82,7 @@ def open_training(parent: Any, scenario: str | None = None, reset: bool = False,
             then(front)
         return front
     window = MainWindow(parent.settings)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed session is gone, its database too
     window.show()  # first, so closing the old training windows does not quit the app
     for old in existing:
         old.close()

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QObject,
     QPoint,
     QRect,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -219,7 +220,8 @@ class Bubble(QFrame):
         self.setObjectName("tourBubble")
         self.setStyleSheet("#tourBubble { background: #fffbe6; border: 2px solid #ff9800; border-radius: 8px; }"
                            "#tourBubble QLabel { background: transparent; border: none; color: #222; }")
-        self.setMaximumWidth(420)
+        self.setMinimumWidth(340)
+        self.setMaximumWidth(440)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         self.heading = QLabel()
@@ -479,7 +481,8 @@ class TourRunner(QObject):
     def _place_bubble(self, host: QWidget) -> None:
         bubble = self.bubble
         assert bubble is not None and self.overlay is not None
-        size = bubble.sizeHint().boundedTo(bubble.maximumSize())
+        width = max(bubble.minimumWidth(), min(bubble.sizeHint().width(), bubble.maximumWidth()))
+        size = QSize(width, bubble.heightForWidth(width) if bubble.hasHeightForWidth() else bubble.sizeHint().height())
         bubble.resize(size)
         area = host.rect().adjusted(8, 8, -8, -8)
         hole = self.overlay.hole

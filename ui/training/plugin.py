@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QToolBar, QToolButton
+from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QSizePolicy, QToolBar, QToolButton
 
 from app import training
 from app.errors import BangfuError
@@ -104,6 +104,7 @@ class TrainingMenu(QObject):
         bar = QToolBar(self.window)
         bar.setObjectName("trainingBar")
         bar.setMovable(False)
+        bar.setContentsMargins(0, 0, 8, 0)
         bar.setFloatable(False)
         bar.toggleViewAction().setVisible(False)  # it cannot be switched off
         bar.setStyleSheet("QToolBar#trainingBar { background: #ef6c00; border: none; spacing: 8px; }"
@@ -111,8 +112,10 @@ class TrainingMenu(QObject):
                           "QToolBar#trainingBar QToolButton { color: #bf360c; background: white; border-radius: 4px;"
                           " padding: 3px 10px; font-weight: bold; }")
         self.banner = make_banner()
-        self.banner.setStyleSheet("background: transparent; padding: 6px 4px;")
+        self.banner.setStyleSheet("background: transparent; padding: 8px 4px;")
+        self.banner.setWordWrap(False)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.banner.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.scenario_label = QLabel()
         self.scenario_label.setObjectName("trainingScenario")
         self.reset_button = QToolButton()

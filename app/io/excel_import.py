@@ -371,7 +371,7 @@ class _Villages:
         if fixed_code is not None:
             self.fixed = self.by_code.get(fixed_code)
             if self.fixed is None:
-                raise BangfuError("export.bad_place", code=fixed_code)
+                raise BangfuError("export.bad_place", place=fixed_code)
 
     @staticmethod
     def _same(a: str, b: str) -> bool:

@@ -30,6 +30,14 @@ def label(list_name: str, code: str | None) -> str:
     return code_list(list_name).label(code, current_language())
 
 
+def label_any(list_name: str, code: str | None) -> str:
+    """Like ``label`` for a list that may not exist in this build (then the code is shown)."""
+    try:
+        return label(list_name, code)
+    except KeyError:
+        return code or ""
+
+
 def money(fen: int | None) -> str:
     return "" if fen is None else format_money(fen)
 

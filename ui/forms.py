@@ -38,6 +38,7 @@ from app.validation import parse_money
 from ui.formatting import money_plain
 
 ERROR_STYLE = "color: #c62828;"
+READ_ONLY_STYLE = "background: #eeeeee; color: #444;"
 INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
 NULL_DATE = QDate(1900, 1, 1)
 
@@ -138,8 +139,17 @@ class DateField(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(NULL_DATE)
         self.setSpecialValueText("—")
-        self.setDisplayFormat("yyyy-MM-dd")
+        self._format()
         self.set_value(None)
+
+    def _format(self) -> None:
+        # 2017年3月5日 in Chinese, 2017-03-05 in English (as format_date prints it)
+        self.setDisplayFormat("yyyy-MM-dd" if current_language() == "en" else "yyyy年M月d日")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._format()
+        super().changeEvent(event)
 
     def value(self) -> date | None:
         d = self.date()
@@ -186,6 +196,8 @@ class FormPanel(QWidget):
             label = QLabel()
             label.setBuddy(widget)
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            # as tall as its field so the two line up; the error line, if any, goes below both
+            label.setMinimumHeight(widget.sizeHint().height())
             error = QLabel()
             error.setObjectName("fieldError")
             error.setWordWrap(True)
@@ -248,7 +260,7 @@ class FormPanel(QWidget):
     # -- language ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         for name, spec in self.specs.items():
-            text = spec.label() if spec.label else field_label(self.entity, name)
+            text = spec.label() if spec.label else field_title(self.entity, name)
             self.labels[name].setText(text)
             widget = self.widgets[name]
             if isinstance(widget, CodeCombo | MultiCodeCombo):
@@ -339,8 +351,10 @@ class FormPanel(QWidget):
             error.hide()
             error.setText("")
             error.setProperty("fieldError", None)
-            self.widgets[name].setStyleSheet("")
-            self.widgets[name].setProperty("invalid", False)
+            widget = self.widgets[name]
+            read_only = isinstance(widget, QLineEdit | QDateEdit) and widget.isReadOnly()
+            widget.setStyleSheet(READ_ONLY_STYLE if read_only else "")
+            widget.setProperty("invalid", False)
 
     def show_errors(self, errors: Sequence[FieldError], summary: str = "") -> list[FieldError]:
         """Show each error under its field; returns those that name no field of this form."""
@@ -382,12 +396,18 @@ class FormPanel(QWidget):
 
     @staticmethod
     def _set_widget_read_only(widget: QWidget, read_only: bool) -> None:
-        if isinstance(widget, QLineEdit):
+        if isinstance(widget, QLineEdit | QDateEdit):
             widget.setReadOnly(read_only)
-        elif isinstance(widget, QDateEdit):
-            widget.setReadOnly(read_only)
+            # read-only fields look it: grey, not white like a field waiting for input
+            widget.setStyleSheet(READ_ONLY_STYLE if read_only else "")
         else:
             widget.setEnabled(not read_only)
+
+
+def field_title(entity: str, name: str) -> str:
+    """A field's label as a heading: the core's label, capitalised in English."""
+    text = field_label(entity, name)
+    return text[:1].upper() + text[1:] if current_language() == "en" else text
 
 
 def _parse(kind: str, text: str) -> Any:

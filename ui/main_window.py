@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFontMetrics, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BangfuError
+from app.paths import resources_dir
 from app.services.permissions import allowed
 from ui import formatting as fmt
 from ui.forms import CodeCombo
@@ -67,9 +68,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: initial widths of the list's columns in character widths (ResizeToContents would read every row)
-COLUMN_CHARS = {"hh_number": 18, "head_name": 9, "village": 9, "group_no": 5, "size": 5, "household_attr": 14,
-                "main_cause": 10, "exit_status": 14, "per_capita": 15, "helper": 9, "last_visit": 12}
+#: typical widest content of each list column: ResizeToContents would read all 100,000 rows
+COLUMN_SAMPLES = {"hh_number": "5201230010010001", "head_name": "欧阳小明", "village": "石门坎村", "group_no": "12",
+                  "size": "12", "household_attr": "特困供养贫困户", "main_cause": "交通条件落后",
+                  "exit_status": "● 已脱贫(不再享受政策)", "per_capita": "99,999.99 元", "helper": "欧阳小明",
+                  "last_visit": "2020年12月30日"}
 SEARCH_DELAY_MS = 120
 SEARCH_LIMIT = 500
 
@@ -134,6 +137,9 @@ class MainWindow(QMainWindow):
         self._search_generation = 0
         self._scope = Scope()
         self.setObjectName("mainWindow")
+        icon = resources_dir() / "icons" / "bangfu.png"
+        if icon.is_file():
+            self.setWindowIcon(QIcon(str(icon)))
 
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -261,14 +267,12 @@ class MainWindow(QMainWindow):
         self.household_changed.connect(self._on_household_changed)
 
     def _apply_row_metrics(self) -> None:
-        metrics = self.table.fontMetrics()
+        metrics = QFontMetrics(QApplication.font(self.table))
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
-        width = metrics.averageCharWidth()
-        header = self.table.horizontalHeader()
         for i, key in enumerate(COLUMN_KEYS):
             title = str(self.list_model.headerData(i, Qt.Orientation.Horizontal) or "")
-            needed = max(COLUMN_CHARS[key] * width, header.fontMetrics().horizontalAdvance(title) + 28)
-            self.table.setColumnWidth(i, needed + 12)
+            needed = max(metrics.horizontalAdvance(COLUMN_SAMPLES[key]), metrics.horizontalAdvance(title) + 20)
+            self.table.setColumnWidth(i, needed + 18)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -375,7 +379,8 @@ class MainWindow(QMainWindow):
         scale = self.settings.font_scale
         if scale in self.act_font:
             self.act_font[scale].setChecked(True)
-        self.search.setPlaceholderText(self.tr("Search: name, pinyin (zs), ID digits, household no. (Ctrl+F)"))
+        self.search.setPlaceholderText(self.tr("Name, pinyin (zs), ID digits, household no."))
+        self.search.setToolTip(self.tr("Search as you type (Ctrl+F); Enter opens the only match, Esc clears"))
         for combo in (self.filter_status, self.filter_attr, self.filter_cause):
             combo.blockSignals(True)
             combo.refill()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
 from app.services.passphrase import MIN_PASSPHRASE, strength
 
@@ -51,6 +51,17 @@ class StrengthHint(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.update_hint()
         super().changeEvent(event)
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """Widgets one under the other with no gap (a field and its hint/error lines, one form row)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    for w in widgets:
+        layout.addWidget(w)
+    return box
 
 
 class MessageLine(QLabel):

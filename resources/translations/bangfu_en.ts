@@ -1527,4 +1527,496 @@ Sandbox: {path}</translation>
             <translation>No visits recorded yet.</translation>
         </message>
     </context>
+    <context>
+        <name>HouseholdNoticeDialog</name>
+        <message>
+            <source>Household list notice</source>
+            <translation>Household list notice</translation>
+        </message>
+        <message>
+            <source>A4 portrait</source>
+            <translation>A4 portrait</translation>
+        </message>
+        <message>
+            <source>A4 landscape</source>
+            <translation>A4 landscape</translation>
+        </message>
+        <message>
+            <source>A3 portrait (board)</source>
+            <translation>A3 portrait (board)</translation>
+        </message>
+        <message>
+            <source>A3 landscape (board)</source>
+            <translation>A3 landscape (board)</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Posted from</source>
+            <translation>Posted from</translation>
+        </message>
+        <message>
+            <source>Posted until</source>
+            <translation>Posted until</translation>
+        </message>
+        <message>
+            <source>Issuing body</source>
+            <translation>Issuing body</translation>
+        </message>
+        <message>
+            <source>Local supervision phone</source>
+            <translation>Local supervision phone</translation>
+        </message>
+        <message>
+            <source>Paper</source>
+            <translation>Paper</translation>
+        </message>
+        <message>
+            <source>Add the head&apos;s ID number (masked)</source>
+            <translation>Add the head&apos;s ID number (masked)</translation>
+        </message>
+        <message>
+            <source>One combined PDF for all villages</source>
+            <translation>One combined PDF for all villages</translation>
+        </message>
+        <message>
+            <source>Skip villages with nobody to list</source>
+            <translation>Skip villages with nobody to list</translation>
+        </message>
+        <message>
+            <source>default: the villagers&apos; committee</source>
+            <translation>default: the villagers&apos; committee</translation>
+        </message>
+        <message>
+            <source>Empty: {days} days from the first day</source>
+            <translation>Empty: {days} days from the first day</translation>
+        </message>
+        <message>
+            <source>Villages</source>
+            <translation>Villages</translation>
+        </message>
+        <message>
+            <source>&amp;Preview</source>
+            <translation>&amp;Preview</translation>
+        </message>
+        <message>
+            <source>&amp;Issue and save…</source>
+            <translation>&amp;Issue and save…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Printing failed: {error}</source>
+            <translation>Printing failed: {error}</translation>
+        </message>
+        <message>
+            <source>&amp;Issue this notice…</source>
+            <translation>&amp;Issue this notice…</translation>
+        </message>
+        <message>
+            <source>Save the notice</source>
+            <translation>Save the notice</translation>
+        </message>
+        <message>
+            <source>notice</source>
+            <translation>notice</translation>
+        </message>
+        <message>
+            <source>Folder for the notices</source>
+            <translation>Folder for the notices</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was issued or written.</source>
+            <translation>Cancelled: nothing was issued or written.</translation>
+        </message>
+        <message>
+            <source>Printing the notices…</source>
+            <translation>Printing the notices…</translation>
+        </message>
+        <message>
+            <source>Issued {n} notice(s); saved {files}</source>
+            <translation>Issued {n} notice(s); saved {files}</translation>
+        </message>
+        <message>
+            <source>({n} village(s) without anybody to list were skipped)</source>
+            <translation>({n} village(s) without anybody to list were skipped)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeHistoryDialog</name>
+        <message>
+            <source>Notice history</source>
+            <translation>Notice history</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Photos</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <source>Objections (open)</source>
+            <translation>Objections (open)</translation>
+        </message>
+        <message>
+            <source>Photos of the posted notice</source>
+            <translation>Photos of the posted notice</translation>
+        </message>
+        <message>
+            <source>Objections</source>
+            <translation>Objections</translation>
+        </message>
+        <message>
+            <source>&amp;Reprint…</source>
+            <translation>&amp;Reprint…</translation>
+        </message>
+        <message>
+            <source>Attach &amp;photo…</source>
+            <translation>Attach &amp;photo…</translation>
+        </message>
+        <message>
+            <source>Log &amp;objection…</source>
+            <translation>Log &amp;objection…</translation>
+        </message>
+        <message>
+            <source>Record re&amp;solution…</source>
+            <translation>Record re&amp;solution…</translation>
+        </message>
+        <message>
+            <source>&amp;Withdraw…</source>
+            <translation>&amp;Withdraw…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>No notice selected.</source>
+            <translation>No notice selected.</translation>
+        </message>
+        <message>
+            <source>Posted {start} – {end}; issued by {issuer} on {when} ({who})</source>
+            <translation>Posted {start} – {end}; issued by {issuer} on {when} ({who})</translation>
+        </message>
+        <message>
+            <source>Notice {id}; content hash {hash}</source>
+            <translation>Notice {id}; content hash {hash}</translation>
+        </message>
+        <message>
+            <source>Withdrawn: {reason}</source>
+            <translation>Withdrawn: {reason}</translation>
+        </message>
+        <message>
+            <source>(after the period)</source>
+            <translation>(after the period)</translation>
+        </message>
+        <message>
+            <source>The operation failed: {error}</source>
+            <translation>The operation failed: {error}</translation>
+        </message>
+        <message>
+            <source>Photo of the posted notice</source>
+            <translation>Photo of the posted notice</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+        </message>
+        <message>
+            <source>Select the objection first.</source>
+            <translation>Select the objection first.</translation>
+        </message>
+        <message>
+            <source>Resolution</source>
+            <translation>Resolution</translation>
+        </message>
+        <message>
+            <source>How was it resolved?</source>
+            <translation>How was it resolved?</translation>
+        </message>
+        <message>
+            <source>Withdraw the notice</source>
+            <translation>Withdraw the notice</translation>
+        </message>
+        <message>
+            <source>Why is it withdrawn? (kept with the notice)</source>
+            <translation>Why is it withdrawn? (kept with the notice)</translation>
+        </message>
+        <message>
+            <source>Save the notice</source>
+            <translation>Save the notice</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticeObjectionDialog</name>
+        <message>
+            <source>Log an objection</source>
+            <translation>Log an objection</translation>
+        </message>
+        <message>
+            <source>Received on</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <source>What it says</source>
+            <translation>What it says</translation>
+        </message>
+        <message>
+            <source>Resolution (if already known)</source>
+            <translation>Resolution (if already known)</translation>
+        </message>
+    </context>
+    <context>
+        <name>NoticesMenu</name>
+        <message>
+            <source>&amp;Notices</source>
+            <translation>&amp;Notices</translation>
+        </message>
+        <message>
+            <source>&amp;Household list notice…</source>
+            <translation>&amp;Household list notice…</translation>
+        </message>
+        <message>
+            <source>&amp;Fund projects…</source>
+            <translation>&amp;Fund projects…</translation>
+        </message>
+        <message>
+            <source>Notice his&amp;tory…</source>
+            <translation>Notice his&amp;tory…</translation>
+        </message>
+        <message>
+            <source>Print the household&apos;s &amp;information card (明白卡)…</source>
+            <translation>Print the household&apos;s &amp;information card (明白卡)…</translation>
+        </message>
+        <message>
+            <source>Print the household &amp;card (扶贫手册)…</source>
+            <translation>Print the household &amp;card (扶贫手册)…</translation>
+        </message>
+        <message>
+            <source>Print a &amp;visit record sheet…</source>
+            <translation>Print a &amp;visit record sheet…</translation>
+        </message>
+        <message>
+            <source>Open a household first.</source>
+            <translation>Open a household first.</translation>
+        </message>
+        <message>
+            <source>Information card (明白卡)</source>
+            <translation>Information card (明白卡)</translation>
+        </message>
+        <message>
+            <source>Household card</source>
+            <translation>Household card</translation>
+        </message>
+        <message>
+            <source>Visit record sheet</source>
+            <translation>Visit record sheet</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreviewDialog</name>
+        <message>
+            <source>Save PDF</source>
+            <translation>Save PDF</translation>
+        </message>
+        <message>
+            <source>{n} page(s)</source>
+            <translation>{n} page(s)</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Print…</translation>
+        </message>
+        <message>
+            <source>&amp;Save PDF…</source>
+            <translation>&amp;Save PDF…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Saved {path}</source>
+            <translation>Saved {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectHouseholdPicker</name>
+        <message>
+            <source>Add beneficiary households</source>
+            <translation>Add beneficiary households</translation>
+        </message>
+        <message>
+            <source>Filter by name or number</source>
+            <translation>Filter by name or number</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectRegistryDialog</name>
+        <message>
+            <source>Fund projects</source>
+            <translation>Fund projects</translation>
+        </message>
+        <message>
+            <source>&amp;New project</source>
+            <translation>&amp;New project</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>Funds by source (yuan)</source>
+            <translation>Funds by source (yuan)</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>Amount (yuan)</translation>
+        </message>
+        <message>
+            <source>Beneficiary households</source>
+            <translation>Beneficiary households</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>Head of household</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <source>Subsidy (yuan)</source>
+            <translation>Subsidy (yuan)</translation>
+        </message>
+        <message>
+            <source>&amp;Add households…</source>
+            <translation>&amp;Add households…</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <source>Stage and notices</source>
+            <translation>Stage and notices</translation>
+        </message>
+        <message>
+            <source>Next &amp;stage…</source>
+            <translation>Next &amp;stage…</translation>
+        </message>
+        <message>
+            <source>P&amp;lan notice…</source>
+            <translation>P&amp;lan notice…</translation>
+        </message>
+        <message>
+            <source>&amp;Completion notice…</source>
+            <translation>&amp;Completion notice…</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>&amp;Delete project</source>
+            <translation>&amp;Delete project</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>Total: {amount}</translation>
+        </message>
+        <message>
+            <source>The operation failed: {error}</source>
+            <translation>The operation failed: {error}</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>Save the project first.</source>
+            <translation>Save the project first.</translation>
+        </message>
+        <message>
+            <source>Stage: {stage}</source>
+            <translation>Stage: {stage}</translation>
+        </message>
+        <message>
+            <source>Notice: {title} ({start} – {end}, {status})</source>
+            <translation>Notice: {title} ({start} – {end}, {status})</translation>
+        </message>
+        <message>
+            <source>&amp;Issue this notice…</source>
+            <translation>&amp;Issue this notice…</translation>
+        </message>
+        <message>
+            <source>Save the notice</source>
+            <translation>Save the notice</translation>
+        </message>
+        <message>
+            <source>Issued; saved {path}</source>
+            <translation>Issued; saved {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectStageDialog</name>
+        <message>
+            <source>Next stage: {stage}</source>
+            <translation>Next stage: {stage}</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>No plan notice has been issued. Starting anyway needs a reason, which is kept in the audit trail.</source>
+            <translation>No plan notice has been issued. Starting anyway needs a reason, which is kept in the audit trail.</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
 </TS>

@@ -1527,4 +1527,496 @@ Sandbox: {path}</source>
         <translation>暂无走访记录。</translation>
     </message>
 </context>
+<context>
+    <name>HouseholdNoticeDialog</name>
+    <message>
+        <source>Household list notice</source>
+        <translation>农户名单公示</translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <source>A3 portrait (board)</source>
+        <translation>A3 纵向（公示栏）</translation>
+    </message>
+    <message>
+        <source>A3 landscape (board)</source>
+        <translation>A3 横向（公示栏）</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Posted from</source>
+        <translation>公示开始日期</translation>
+    </message>
+    <message>
+        <source>Posted until</source>
+        <translation>公示结束日期</translation>
+    </message>
+    <message>
+        <source>Issuing body</source>
+        <translation>发布单位</translation>
+    </message>
+    <message>
+        <source>Local supervision phone</source>
+        <translation>本地监督电话</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>Add the head&apos;s ID number (masked)</source>
+        <translation>加印户主身份证号（自动打码）</translation>
+    </message>
+    <message>
+        <source>One combined PDF for all villages</source>
+        <translation>所有村合并为一个 PDF</translation>
+    </message>
+    <message>
+        <source>Skip villages with nobody to list</source>
+        <translation>跳过没有相应农户的村</translation>
+    </message>
+    <message>
+        <source>default: the villagers&apos; committee</source>
+        <translation>默认：××村民委员会</translation>
+    </message>
+    <message>
+        <source>Empty: {days} days from the first day</source>
+        <translation>不填则按规定公示 {days} 天</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Issue and save…</source>
+        <translation>发布并保存(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Printing failed: {error}</source>
+        <translation>打印失败：{error}</translation>
+    </message>
+    <message>
+        <source>&amp;Issue this notice…</source>
+        <translation>发布此公示(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>保存公示</translation>
+    </message>
+    <message>
+        <source>notice</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Folder for the notices</source>
+        <translation>公示保存目录</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was issued or written.</source>
+        <translation>已取消：未发布任何公示，也未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Printing the notices…</source>
+        <translation>正在生成公示…</translation>
+    </message>
+    <message>
+        <source>Issued {n} notice(s); saved {files}</source>
+        <translation>已发布 {n} 份公示，已保存 {files}</translation>
+    </message>
+    <message>
+        <source>({n} village(s) without anybody to list were skipped)</source>
+        <translation>（已跳过 {n} 个没有相应农户的村）</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeHistoryDialog</name>
+    <message>
+        <source>Notice history</source>
+        <translation>公示记录</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>公示期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Objections (open)</source>
+        <translation>异议（未处理）</translation>
+    </message>
+    <message>
+        <source>Photos of the posted notice</source>
+        <translation>张贴现场照片</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint…</source>
+        <translation>重新打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Attach &amp;photo…</source>
+        <translation>上传照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Log &amp;objection…</source>
+        <translation>登记异议(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Record re&amp;solution…</source>
+        <translation>登记处理结果(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation>撤回(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No notice selected.</source>
+        <translation>未选择公示。</translation>
+    </message>
+    <message>
+        <source>Posted {start} – {end}; issued by {issuer} on {when} ({who})</source>
+        <translation>公示期 {start} 至 {end}；发布单位 {issuer}，发布于 {when}（{who}）</translation>
+    </message>
+    <message>
+        <source>Notice {id}; content hash {hash}</source>
+        <translation>公示编号 {id}；校验码 {hash}</translation>
+    </message>
+    <message>
+        <source>Withdrawn: {reason}</source>
+        <translation>已撤回：{reason}</translation>
+    </message>
+    <message>
+        <source>(after the period)</source>
+        <translation>（公示期后收到）</translation>
+    </message>
+    <message>
+        <source>The operation failed: {error}</source>
+        <translation>操作失败：{error}</translation>
+    </message>
+    <message>
+        <source>Photo of the posted notice</source>
+        <translation>张贴现场照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.heic *.webp *.bmp)</translation>
+    </message>
+    <message>
+        <source>Select the objection first.</source>
+        <translation>请先选择一条异议。</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>How was it resolved?</source>
+        <translation>处理结果如何？</translation>
+    </message>
+    <message>
+        <source>Withdraw the notice</source>
+        <translation>撤回公示</translation>
+    </message>
+    <message>
+        <source>Why is it withdrawn? (kept with the notice)</source>
+        <translation>撤回理由（与公示一并保存）</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>保存公示</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeObjectionDialog</name>
+    <message>
+        <source>Log an objection</source>
+        <translation>登记异议</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>反映方式</translation>
+    </message>
+    <message>
+        <source>What it says</source>
+        <translation>异议内容</translation>
+    </message>
+    <message>
+        <source>Resolution (if already known)</source>
+        <translation>处理结果（如已处理）</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesMenu</name>
+    <message>
+        <source>&amp;Notices</source>
+        <translation>公示与打印(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Household list notice…</source>
+        <translation>农户名单公示(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Fund projects…</source>
+        <translation>扶贫资金项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Notice his&amp;tory…</source>
+        <translation>公示记录(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Print the household&apos;s &amp;information card (明白卡)…</source>
+        <translation>打印本户明白卡(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Print the household &amp;card (扶贫手册)…</source>
+        <translation>打印本户扶贫手册户卡(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Print a &amp;visit record sheet…</source>
+        <translation>打印入户走访记录表(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Open a household first.</source>
+        <translation>请先打开一户。</translation>
+    </message>
+    <message>
+        <source>Information card (明白卡)</source>
+        <translation>明白卡</translation>
+    </message>
+    <message>
+        <source>Household card</source>
+        <translation>扶贫手册户卡</translation>
+    </message>
+    <message>
+        <source>Visit record sheet</source>
+        <translation>入户走访记录表</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>{n} page(s)</source>
+        <translation>共 {n} 页</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>保存 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectHouseholdPicker</name>
+    <message>
+        <source>Add beneficiary households</source>
+        <translation>添加受益户</translation>
+    </message>
+    <message>
+        <source>Filter by name or number</source>
+        <translation>按姓名或户编号筛选</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectRegistryDialog</name>
+    <message>
+        <source>Fund projects</source>
+        <translation>扶贫资金项目</translation>
+    </message>
+    <message>
+        <source>&amp;New project</source>
+        <translation>新建项目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>实施村</translation>
+    </message>
+    <message>
+        <source>Funds by source (yuan)</source>
+        <translation>资金来源及金额（元）</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>Beneficiary households</source>
+        <translation>受益户</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>家庭人口</translation>
+    </message>
+    <message>
+        <source>Subsidy (yuan)</source>
+        <translation>补助金额（元）</translation>
+    </message>
+    <message>
+        <source>&amp;Add households…</source>
+        <translation>添加受益户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <source>Stage and notices</source>
+        <translation>项目进度与公示</translation>
+    </message>
+    <message>
+        <source>Next &amp;stage…</source>
+        <translation>推进到下一阶段(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>P&amp;lan notice…</source>
+        <translation>计划公示(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Completion notice…</source>
+        <translation>竣工公告(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete project</source>
+        <translation>删除项目(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>合计：{amount}</translation>
+    </message>
+    <message>
+        <source>The operation failed: {error}</source>
+        <translation>操作失败：{error}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save the project first.</source>
+        <translation>请先保存项目。</translation>
+    </message>
+    <message>
+        <source>Stage: {stage}</source>
+        <translation>项目状态：{stage}</translation>
+    </message>
+    <message>
+        <source>Notice: {title} ({start} – {end}, {status})</source>
+        <translation>公示：{title}（{start} 至 {end}，{status}）</translation>
+    </message>
+    <message>
+        <source>&amp;Issue this notice…</source>
+        <translation>发布此公示(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Save the notice</source>
+        <translation>保存公示</translation>
+    </message>
+    <message>
+        <source>Issued; saved {path}</source>
+        <translation>已发布，已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectStageDialog</name>
+    <message>
+        <source>Next stage: {stage}</source>
+        <translation>推进到：{stage}</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>No plan notice has been issued. Starting anyway needs a reason, which is kept in the audit trail.</source>
+        <translation>该项目尚未发布计划公示。如确需开工，请填写理由，理由将记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
 </TS>

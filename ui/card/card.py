@@ -51,10 +51,7 @@ class HouseholdCard(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        self._title_font()
         self.status = QLabel()
         self.status.setObjectName("cardStatus")
         header.addWidget(self.title)
@@ -215,7 +212,15 @@ class HouseholdCard(QWidget):
         if self.data is not None:
             self._header(self.data)
 
+    def _title_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._title_font()
         super().changeEvent(event)

@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.fields import field_label
 from app.services import registry
 from ui import formatting as fmt
 from ui.card.base import CardTab, run_write
 from ui.card.data import CardData
-from ui.forms import FieldSpec, FormPanel
+from ui.forms import FieldSpec, FormPanel, field_title
 from ui.models.rows import Column, RowsModel
 from ui.widgets import MessageLine
 
@@ -93,7 +92,7 @@ class HelpersTab(CardTab):
         layout.addLayout(bar)
 
         def f(name: str) -> Any:
-            return lambda: field_label("helper_assignment", name)
+            return lambda: field_title("helper_assignment", name)
 
         self.model = RowsModel([
             Column(f("name"), lambda h: h.name),

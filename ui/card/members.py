@@ -17,8 +17,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -28,13 +30,12 @@ from PySide6.QtWidgets import (
 
 from app.codes import Code
 from app.domain import Member
-from app.fields import field_label
 from app.idnumber import mask_id
 from app.services import registry
 from ui import formatting as fmt
 from ui.card.base import CardTab, run_write
 from ui.card.data import CardData
-from ui.forms import FieldSpec, FormPanel
+from ui.forms import FieldSpec, FormPanel, field_title
 from ui.models.rows import Column, RowsModel
 from ui.widgets import MessageLine
 
@@ -102,16 +103,27 @@ class MemberDialog(QDialog):
             specs = tuple(FieldSpec("relation", "code", "relation", required=True, readonly=True)
                           if s.name == "relation" else s for s in MEMBER_SPECS)
         self.form = FormPanel("member", specs, columns=2)
-        inner_layout.addWidget(self.form)
         self.reason_form: FormPanel | None = None
+        self.reason_box = QGroupBox()
         if member is None:
             self.reason_form = FormPanel("member", _reason_specs("in"), columns=2)
             self.reason_form.setObjectName("reasonForm")
-            inner_layout.addWidget(self.reason_form)
+            box_layout = QVBoxLayout(self.reason_box)
+            box_layout.addWidget(self.reason_form)
+            inner_layout.addWidget(self.reason_box)
+        else:
+            self.reason_box.hide()
+        inner_layout.addWidget(self.form)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #666;")
+        inner_layout.addWidget(self.hint)
+        if self.reason_form is not None:
             self.reason_form.set_values({"change_reason": "", "change_date": date.today()})
             self.form.set_values({"id_type": "01", "ethnicity": "01", "residence_months": 12, "relation": "",
                                   "work_months": 0})
         else:
+            assert member is not None
             self.form.set_values({name: getattr(member, name) for name in self.form.specs})
         scroll.setWidget(inner)
         layout.addWidget(scroll)
@@ -127,6 +139,8 @@ class MemberDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Add a member") if self.member is None else self.tr("Edit member"))
+        self.reason_box.setTitle(self.tr("Why and when the member joins"))
+        self.hint.setText(self.tr("Sex and date of birth are taken from an 18-digit ID number when left empty."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -311,7 +325,7 @@ class MembersTab(CardTab):
 
     def _columns(self) -> list[Column]:
         def f(name: str) -> Any:
-            return lambda: field_label("member", name)
+            return lambda: field_title("member", name)
 
         return [
             Column(f("name"), lambda m: m.name),
@@ -325,7 +339,7 @@ class MembersTab(CardTab):
             Column(f("health"), lambda m: fmt.label("health", m.health)),
             Column(f("labour_skill"), lambda m: fmt.label("labour_skill", m.labour_skill)),
             Column(f("work_status"), lambda m: fmt.label("work_status", m.work_status)),
-            Column(f("med_insurance"), lambda m: _tick(m.med_insurance)),
+            Column(lambda: self.tr("Med. insurance"), lambda m: _tick(m.med_insurance)),
             Column(lambda: self.tr("Status"), self._status),
         ]
 

@@ -12,10 +12,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout
 
-from app.fields import field_label
 from ui import formatting as fmt
 from ui.card.base import CardTab
 from ui.card.data import CardData
+from ui.forms import field_title
 from ui.models.rows import Column, RowsModel
 
 
@@ -59,6 +59,7 @@ class ListTab(CardTab):
             layout.addWidget(empty_label)
             layout.addWidget(table, 1)
             self.sections.append((heading, model, table, empty_label, rows, title, empty))
+        layout.addStretch(0)  # takes the space only when every table is hidden (nothing recorded)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -78,9 +79,6 @@ class ListTab(CardTab):
     def models(self) -> list[RowsModel]:
         return [s[1] for s in self.sections]
 
-
-def _f(entity: str, name: str) -> Callable[[], str]:
-    return lambda: field_label(entity, name)
 
 
 class MeasuresTab(ListTab):
@@ -104,7 +102,7 @@ class VisitsTab(ListTab):
             Column(lambda: self.tr("Recorded by"), lambda v: v.author),
             Column(lambda: self.tr("Helper"), lambda v: v.helper_name),
             Column(lambda: self.tr("Summary"), lambda v: v.summary),
-            Column(lambda: self.tr("Satisfaction"), lambda v: v.satisfaction),
+            Column(lambda: self.tr("Satisfaction"), lambda v: fmt.label_any("satisfaction", v.satisfaction)),
             Column(lambda: self.tr("Confirmed by the household"), lambda v: "✓" if v.confirmation_sha256 else ""),
         ]
         super().__init__(card, [("visitsTable", columns, lambda d: d.visits, lambda: self.tr("Visits"),
@@ -189,7 +187,7 @@ def _change_text(entry: Any) -> str:
     for name, pair in sorted((entry.fields or {}).items()):
         if name in ("size", "head_name") and entry.entity == "household":
             continue
-        label = field_label(entry.entity, name)
+        label = field_title(entry.entity, name)
         if isinstance(pair, list) and len(pair) == 2:
             old, new = pair
             if name.endswith("_fen") and isinstance(old, int) and isinstance(new, int):

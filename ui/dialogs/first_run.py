@@ -30,7 +30,7 @@ from app.errors import BangfuError
 from app.i18n import register
 from app.validation import MIN_PASSPHRASE
 from ui.forms import CodeCombo
-from ui.widgets import MessageLine, StrengthHint
+from ui.widgets import MessageLine, StrengthHint, stacked
 from ui.workers import TaskContext, run_task
 
 register({
@@ -143,16 +143,16 @@ class FirstRunDialog(QDialog):
         self.location.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.name_error, self.pass_error, self.again_error = MessageLine(), MessageLine(), MessageLine()
         self.labels = [QLabel() for _ in range(5)]
-        rows: list[tuple[QLabel, QWidget]] = [
-            (self.labels[0], self.name), (QLabel(), self.name_error),
-            (self.labels[1], self.role),
-            (self.labels[2], self.passphrase), (QLabel(), self.strength), (QLabel(), self.pass_error),
-            (self.labels[3], self.again), (QLabel(), self.again_error),
-            (self.labels[4], self.location),
+        rows: list[tuple[QLabel, QWidget, QWidget]] = [
+            (self.labels[0], self.name, stacked(self.name, self.name_error)),
+            (self.labels[1], self.role, self.role),
+            (self.labels[2], self.passphrase, stacked(self.passphrase, self.strength, self.pass_error)),
+            (self.labels[3], self.again, stacked(self.again, self.again_error)),
+            (self.labels[4], self.location, self.location),
         ]
-        for label, widget in rows:
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        for label, buddy, cell in rows:
+            label.setBuddy(buddy)
+            form.addRow(label, cell)
         self.message = MessageLine()
         form.addRow(self.message)
         buttons = QHBoxLayout()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import BangfuError
+from app.paths import resources_dir
 from app.store.keyslots import SlotFile
 from ui.widgets import MessageLine
 from ui.workers import run_task
@@ -63,12 +64,16 @@ class UnlockPanel(QWidget):
         self._unlock = unlock
         self.busy = False
         layout = QVBoxLayout(self)
+        self.logo = QLabel()
+        self.logo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        icon = resources_dir() / "icons" / "bangfu.png"
+        if icon.is_file():
+            self.logo.setPixmap(QPixmap(str(icon)).scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio,
+                                                          Qt.TransformationMode.SmoothTransformation))
+            layout.addWidget(self.logo)
         self.heading = QLabel()
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._heading_font()
         layout.addWidget(self.heading)
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
@@ -113,9 +118,17 @@ class UnlockPanel(QWidget):
         self.button.setText(self.tr("Unlocking…") if self.busy else self.tr("&Unlock"))
         self.hint.setText(self.tr("Forgot your passphrase? A colleague who manages users can set a new one."))
 
+    def _heading_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange:
+            self._heading_font()
         super().changeEvent(event)
 
     def set_names(self, names: list[str], current: str = "") -> None:

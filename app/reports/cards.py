@@ -631,11 +631,10 @@ class Printed:
     sheet_ids: list[str]
 
 
-def render_cards(db: Database, kind: str, out_path: Path | str, household_keys: Sequence[str] = (),
-                 village_code: str | None = None, year: int | None = None, on: date | None = None,
-                 lang: str = PRINT_LANG) -> Printed:
-    """Print ``kind`` (card | mingbai | visit-sheet) for households (ids or 户编号) and/or every
-    household of a village, one household per page group, into one PDF (written atomically)."""
+def cards_pdf(db: Database, kind: str, household_keys: Sequence[str] = (), village_code: str | None = None,
+              year: int | None = None, on: date | None = None, lang: str = PRINT_LANG) -> tuple[bytes, int, int, list[str]]:
+    """The PDF of ``kind`` (card | mingbai | visit-sheet) for households (ids or 户编号) and/or every
+    household of a village, each starting on a new page: (bytes, pages, households, sheet ids)."""
     if kind not in CARD_KINDS:
         raise BangfuError("card.bad_kind", kind=str(kind)[:20])
     c = Checker("card")
@@ -667,9 +666,17 @@ def render_cards(db: Database, kind: str, out_path: Path | str, household_keys: 
     data, pages = build_pdf(story, furniture, paper=paper, margins_mm=(14, 15, 20, 15),
                             title=t_in(lang, {"mingbai": "card.mingbai.title", "card": "card.book.title",
                                               "visit-sheet": "card.visit.title"}[kind]))
+    return data, pages, len(files), sheet_ids
+
+
+def render_cards(db: Database, kind: str, out_path: Path | str, household_keys: Sequence[str] = (),
+                 village_code: str | None = None, year: int | None = None, on: date | None = None,
+                 lang: str = PRINT_LANG) -> Printed:
+    """Print ``kind`` into one PDF file (written atomically; nothing is written on a refusal)."""
+    data, pages, households, sheet_ids = cards_pdf(db, kind, household_keys, village_code, year, on, lang)
     path = write_atomic(out_path, data)
-    return Printed(path, pages, len(data), len(files), sheet_ids)
+    return Printed(path, pages, len(data), households, sheet_ids)
 
 
-__all__ = ["CARD_KINDS", "HouseholdFile", "Printed", "household_card_story", "load_household", "mingbai_story",
+__all__ = ["CARD_KINDS", "HouseholdFile", "Printed", "cards_pdf", "household_card_story", "load_household", "mingbai_story",
            "render_cards", "visit_sheet_story"]

@@ -40,6 +40,17 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help=t("io.cli.import_json"))
     p.set_defaults(func=cmd_import)
 
+    e = sub.add_parser("export", parents=[common], help=t("io.cli.export_help"), description=t("io.cli.export_help"))
+    e.add_argument("--what", required=True, choices=("households", "members", "incomes", "measures", "visits"),
+                   help=t("io.cli.export_what"))
+    e.add_argument("--out", required=True, metavar="FILE", help=t("io.cli.export_out"))
+    e.add_argument("--village", metavar="CODE", help=t("io.cli.export_village"))
+    e.add_argument("--township", metavar="CODE", help=t("io.cli.export_township"))
+    e.add_argument("--status", metavar="CODE", help=t("io.cli.export_status"))
+    e.add_argument("--year", type=int, help=t("io.cli.export_year"))
+    e.add_argument("--with-sensitive", action="store_true", help=t("io.cli.export_sensitive"))
+    e.set_defaults(func=cmd_export)
+
     c = sub.add_parser("check", parents=[common], help=t("tw.cli.check_help"), description=t("tw.cli.check_help"))
     _scope_arguments(c)
     c.add_argument("--json", action="store_true", help=t("tw.cli.check_json"))
@@ -141,3 +152,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         if out is not None:
             print(t("tw.cli.written", path=out))
     return EXIT_REFUSED if any(f.severity == "error" for f in findings) else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from app.cli import open_db
+    from app.io.export import export
+
+    with open_db(args) as db:
+        count = export(db, args.what, Path(args.out), village=args.village, township=args.township,
+                       status=args.status, year=args.year, with_sensitive=args.with_sensitive)
+    print(t("export.done", count=count, path=args.out))
+    return EXIT_OK

@@ -108,7 +108,13 @@ class Criterion:
 
     @property
     def reason(self) -> str:
-        return t(self.reason_code, **self.params)
+        return t(self.reason_code, **render_params(self.params))
+
+
+def render_params(params: dict[str, Any]) -> dict[str, Any]:
+    """Amounts are kept as fen (``*_fen``) and formatted when read, in the reader's language."""
+    return {(k[:-4] if k.endswith("_fen") else k): (format_money(v) if k.endswith("_fen") else v)
+            for k, v in params.items()}
 
 
 @dataclass(frozen=True)
@@ -222,8 +228,7 @@ def _income(f: _Facts) -> Criterion:
     pc = per_capita(f.income.net_fen, size)
     if pc is None:
         return Criterion("income", UNKNOWN, "exit.reason.no_members")
-    params = {"per_capita": format_money(pc), "line": format_money(line), "margin": format_money(abs(pc - line)),
-              "year": f.year, "size": size}
+    params = {"per_capita_fen": pc, "line_fen": line, "margin_fen": abs(pc - line), "year": f.year, "size": size}
     if pc >= line:
         return Criterion("income", PASS, "exit.reason.income_above", params)
     return Criterion("income", FAIL, "exit.reason.income_below", params)
@@ -411,7 +416,7 @@ def _stable_income(f: _Facts) -> Criterion:
     if own <= 0:
         return Criterion("stable_income", FAIL, "exit.reason.only_transfers")
     share = 0 if total <= 0 else round(100 * inc.transfer_fen / total)
-    return Criterion("stable_income", PASS, "exit.reason.own_income", {"own": format_money(own), "share": share})
+    return Criterion("stable_income", PASS, "exit.reason.own_income", {"own_fen": own, "share": share})
 
 
 def assess_exit(db_or_session: Any, household_id: str, year: int, today: date | None = None) -> ExitAssessment:

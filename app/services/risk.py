@@ -25,8 +25,8 @@ from app.domain import Household, Income, Measure, Member, Village, Visit
 from app.i18n import t
 from app.services import field_messages  # noqa: F401
 from app.services.assistance import with_session
+from app.services.exit_assessment import render_params
 from app.services.registry import per_capita
-from app.validation import format_money
 
 MEDICAL_SHARE = 30
 MEDICAL_FEN = 1_000_000  # 10,000 yuan
@@ -56,7 +56,7 @@ class RiskFlag:
 
     @property
     def reason(self) -> str:
-        return t(f"risk.reason.{self.code}", **self.params)
+        return t(f"risk.reason.{self.code}", **render_params(self.params))
 
 
 @dataclass(frozen=True)
@@ -93,26 +93,26 @@ def _flags(hh: Household, members: list[Member], income: Income | None, last_yea
     if medical_fen and ((net is not None and net > 0 and medical_fen * 100 >= net * MEDICAL_SHARE)
                         or (net is not None and net <= 0) or (net is None and medical_fen >= MEDICAL_FEN)):
         share = round(100 * medical_fen / net) if net and net > 0 else None
-        flags.append(RiskFlag("medical_costs", {"amount": format_money(medical_fen),
+        flags.append(RiskFlag("medical_costs", {"amount_fen": medical_fen,
                                                 "share": share if share is not None else "—"}))
     pupils = sum(1 for m in members if m.school_status in FEE_SCHOOLING)
     heavy_school = bool(education_fen and net and net > 0 and education_fen * 100 >= net * EDUCATION_SHARE)
     if pupils or heavy_school:
-        flags.append(RiskFlag("school_costs", {"count": pupils, "amount": format_money(education_fen)}))
+        flags.append(RiskFlag("school_costs", {"count": pupils, "amount_fen": education_fen}))
     line = poverty_line_fen(year, province)
     size = len(members)
     pc = per_capita(net, size) if net is not None else None
     if pc is not None and line:
         if pc < line:
-            flags.append(RiskFlag("below_line", {"per_capita": format_money(pc), "line": format_money(line)}))
+            flags.append(RiskFlag("below_line", {"per_capita_fen": pc, "line_fen": line}))
         elif pc * 100 < line * NEAR_LINE_PCT:
-            flags.append(RiskFlag("income_near_line", {"per_capita": format_money(pc), "line": format_money(line),
+            flags.append(RiskFlag("income_near_line", {"per_capita_fen": pc, "line_fen": line,
                                                        "pct": round(100 * pc / line)}))
     if last_year is not None and net is not None and size:
         before = per_capita(last_year.net_fen, size)
         if before and before > 0 and pc is not None and (before - pc) * 100 >= before * DROP_PCT:
             flags.append(RiskFlag("income_falling", {"drop": round(100 * (before - pc) / before),
-                                                     "before": format_money(before), "now": format_money(pc)}))
+                                                     "before_fen": before, "now_fen": pc}))
     return tuple(flags)
 
 

@@ -1709,6 +1709,14 @@ Sandbox: {path}</translation>
             <translation>&amp;Withdraw…</translation>
         </message>
         <message>
+            <source>Period over: record on the re&amp;quests</source>
+            <translation>Period over: record on the re&amp;quests</translation>
+        </message>
+        <message>
+            <source>Record this notice (period and objections) on the lifecycle requests of the households it listed</source>
+            <translation>Record this notice (period and objections) on the lifecycle requests of the households it listed</translation>
+        </message>
+        <message>
             <source>Close</source>
             <translation>Close</translation>
         </message>
@@ -1763,6 +1771,14 @@ Sandbox: {path}</translation>
         <message>
             <source>Why is it withdrawn? (kept with the notice)</source>
             <translation>Why is it withdrawn? (kept with the notice)</translation>
+        </message>
+        <message>
+            <source>Recorded on {n} request(s).</source>
+            <translation>Recorded on {n} request(s).</translation>
+        </message>
+        <message>
+            <source>Not recorded: {reasons}</source>
+            <translation>Not recorded: {reasons}</translation>
         </message>
         <message>
             <source>Save the notice</source>

@@ -1709,6 +1709,14 @@ Sandbox: {path}</source>
         <translation>撤回(&amp;W)…</translation>
     </message>
     <message>
+        <source>Period over: record on the re&amp;quests</source>
+        <translation>公示期满，登记到申请(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Record this notice (period and objections) on the lifecycle requests of the households it listed</source>
+        <translation>把本公示（公示期和异议情况）登记到所列农户的动态管理申请中</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1763,6 +1771,14 @@ Sandbox: {path}</source>
     <message>
         <source>Why is it withdrawn? (kept with the notice)</source>
         <translation>撤回理由（与公示一并保存）</translation>
+    </message>
+    <message>
+        <source>Recorded on {n} request(s).</source>
+        <translation>已登记到 {n} 份申请。</translation>
+    </message>
+    <message>
+        <source>Not recorded: {reasons}</source>
+        <translation>未登记：{reasons}</translation>
     </message>
     <message>
         <source>Save the notice</source>

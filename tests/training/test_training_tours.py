@@ -153,3 +153,57 @@ def test_training_tour_read_and_correct_a_household_card(qtbot: Any, twin: Any, 
         entry = s.exec(select(AuditEntry).where(AuditEntry.entity_id == hid).order_by(AuditEntry.seq.desc())).first()
     assert entry.user_name == sandbox_db.actor.name and "phone" in str(entry.fields)
     assert is_done("correct_card") and saved_step("correct_card") == 0
+
+
+def test_training_tour_print_an_exit_notice(qtbot: Any, twin: Any, sandbox_db: Any, tmp_path: Any,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.domain import Notice
+
+    runner = start(qtbot, twin, "exit_notice")
+    ctx = runner.ctx
+    assert step_key(runner) == "menu" and runner.overlay.isVisible()
+    assert "公示与打印" in runner.bubble.text.text()
+    year = ctx["year"]
+    assert year == 2018  # the exit-year village (2019): last year's exits until this year's are filed
+
+    twin.notices_menu.act_household.trigger()  # the menu item the bubble names
+    qtbot.waitUntil(lambda: step_key(runner) == "year", timeout=10000)  # "exit" is the dialog's first kind
+    dialog = runner.ctx.find("householdNoticeDialog")
+    assert dialog.kind.currentData() == "exit" and highlighted(runner, dialog.year)
+
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        dialog.year.setValue(year)
+    qtbot.waitUntil(lambda: step_key(runner) == "preview", timeout=10000)  # the only village is ticked already
+    assert ctx["village_code"] in dialog.selected_codes()
+
+    with qtbot.waitSignal(runner.step_changed, timeout=30000):
+        qtbot.mouseClick(dialog.btn_preview, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "check"
+    preview = runner.ctx.find("pdfPreview")
+    assert preview.page_count() >= 1 and runner.bubble.window() is preview
+
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "issue" and highlighted(runner, preview.btn_action)
+
+    out = tmp_path / "exit-notice.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), "PDF (*.pdf)")))
+    with qtbot.waitSignal(runner.step_changed, timeout=30000):
+        qtbot.mouseClick(preview.btn_action, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "print"
+    with qtbot.waitSignal(runner.finished, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+
+    # what the trainee made: an issued exit notice of that year, and its PDF stamped as training
+    with sandbox_db.read() as s:
+        notices = s.exec(select(Notice).where(Notice.kind == "exit", Notice.status == "issued")).all()
+    assert [(n.year, bool(n.content_hash)) for n in notices] == [(year, True)]
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert f"{year}年拟退出贫困户公示" in text
+    assert "培训" in "".join(text.split())  # the diagonal 培训 / TRAINING stamp (drawn letter by letter)
+    preview.close()
+    dialog.close()

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ui.tours.engine import Tour, tr
 from ui.tours.household import correct_card, find_household
+from ui.tours.notices import exit_notice
 
 
 def _waiting(key: str, title: Callable[[], str], summary: Callable[[], str], waiting_for: Callable[[], str]) -> Tour:
@@ -29,9 +30,7 @@ def tours() -> list[Tour]:
         _waiting("exit_request", lambda: tr("Assess a household for exit and file the request"),
                  lambda: tr("Check income and the 'two assurances, three guarantees', then file the exit request."),
                  lambda: tr("the exit assessment and lifecycle-request screens (field work)")),
-        _waiting("exit_notice", lambda: tr("Print an exit notice"),
-                 lambda: tr("Prepare the village's exit notice (公示) and print it."),
-                 lambda: tr("the notice screens (notices and printing)")),
+        exit_notice(),
         _waiting("sync", lambda: tr("Sync with the county server"),
                  lambda: tr("Send your changes to the county and receive theirs (in training: the demo server)."),
                  lambda: tr("the sync panel (sync)")),

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QScrollArea,
     QTabWidget,
@@ -97,31 +98,37 @@ class TourContext:
             return None
         return widget
 
-    def tab_button(self, tabs: QTabWidget, page: QWidget) -> QWidget | None:
-        """A stand-in widget covering the tab of ``page`` in ``tabs`` (to highlight one tab)."""
+    def tab_button(self, tabs: QTabWidget, page: QWidget) -> Area | None:
+        """The tab of ``page`` in ``tabs`` (to highlight one tab, not the whole tab widget)."""
         index = tabs.indexOf(page)
         if index < 0:
             return None
-        return _TabArea(tabs, index)
+        bar = tabs.tabBar()
+        return Area(bar, lambda: bar.tabRect(index))
+
+    def menu_title(self, menu: QMenu) -> Area:
+        """The title of ``menu`` in the window's menu bar."""
+        bar = self.window.menuBar()
+        return Area(bar, lambda: bar.actionGeometry(menu.menuAction()))
 
 
-class _TabArea:
-    """Duck-typed target for one tab of a tab bar: ``Overlay`` only needs geometry and a window."""
+class Area:
+    """A part of a widget as a tour target (one tab of a tab bar, one menu of a menu bar): the
+    overlay needs only its rectangle, its window and whether it is visible."""
 
-    def __init__(self, tabs: QTabWidget, index: int) -> None:
-        self.tabs = tabs
-        self.index = index
+    def __init__(self, widget: QWidget, rect: Callable[[], QRect]) -> None:
+        self.widget = widget
+        self.rect = rect
 
     def rect_in(self, top: QWidget) -> QRect:
-        bar = self.tabs.tabBar()
-        r = bar.tabRect(self.index)
-        return QRect(bar.mapTo(top, r.topLeft()), r.size())
+        r = self.rect()
+        return QRect(self.widget.mapTo(top, r.topLeft()), r.size())
 
     def window(self) -> QWidget:
-        return self.tabs.window()
+        return self.widget.window()
 
     def isVisible(self) -> bool:
-        return self.tabs.isVisible()
+        return self.widget.isVisible() and not self.rect().isEmpty()
 
 
 Target = Callable[[TourContext], Any]
@@ -144,15 +151,16 @@ class Step:
 
 @dataclass
 class Tour:
-    """A named sequence of steps. ``prepare(window)`` picks the data the texts refer to (a
-    household to look for…) when the tour starts; ``available(window)`` is False while the
-    feature's screens do not exist yet, and ``waiting_for()`` then says which."""
+    """A named sequence of steps. ``prepare(window)`` picks the data the texts refer to (a household
+    to look for…) when the tour starts, or None when the sandbox has nothing to practise it on;
+    ``available(window)`` is False while the feature's screens do not exist yet, and
+    ``waiting_for()`` then says which."""
 
     key: str
     title: Callable[[], str]
     summary: Callable[[], str]
     steps: list[Step] = field(default_factory=list)
-    prepare: Callable[[Any], dict[str, Any]] = lambda _window: {}
+    prepare: Callable[[Any], dict[str, Any] | None] = lambda _window: {}
     available: Callable[[Any], bool] = lambda _window: True
     waiting_for: Callable[[], str] | None = None
 
@@ -437,7 +445,7 @@ class TourRunner(QObject):
 
     @staticmethod
     def _rect(target: Any, host: QWidget) -> QRect:
-        if isinstance(target, _TabArea):
+        if isinstance(target, Area):
             return target.rect_in(host)
         return QRect(target.mapTo(host, QPoint(0, 0)), target.size())
 

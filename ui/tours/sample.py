@@ -22,7 +22,7 @@ def initials(name: str) -> str:
     return "".join(p[:1] for p in lazy_pinyin(name, style=Style.FIRST_LETTER, errors="ignore")).lower()
 
 
-def pick_household(db: Any) -> dict[str, Any]:
+def pick_household(db: Any) -> dict[str, Any] | None:
     """A household still poor (the exit-year village: one planned to exit this year), with a head
     whose name has two or three characters; the same one every time for the same sandbox."""
     with db.read() as s:
@@ -33,6 +33,6 @@ def pick_household(db: Any) -> dict[str, Any]:
                           .order_by(Household.hh_number)).all()
     chosen = next((h for h in rows if 2 <= len(h.head_name) <= 3), rows[0] if rows else None)
     if chosen is None:
-        return {}
+        return None
     return {"household_id": chosen.id, "name": chosen.head_name, "initials": initials(chosen.head_name),
             "hh_tail": chosen.hh_number[-4:], "phone": chosen.phone}

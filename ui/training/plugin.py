@@ -304,7 +304,12 @@ class TrainingMenu(QObject):
             return 0
         return None
 
-    def _run(self, tour: Any, data: dict[str, Any], index: int) -> None:
+    def _run(self, tour: Any, data: dict[str, Any] | None, index: int) -> None:
+        if data is None:  # e.g. an exit notice in a village where nobody has exited yet
+            QMessageBox.information(self.window, tour.title(), self.tr(
+                "This scenario has nothing to practise this tour on. Pick another scenario in the Training "
+                "mode menu (the village in its exit year suits every tour)."))
+            return
         runner = TourRunner(self.window, tour, data)
         runner.ended.connect(lambda _key: self._ended(runner))
         runner.finished.connect(lambda _key: self.fill_tours_menu())

@@ -4,7 +4,8 @@
   issues (freezes) the village's notice and writes its PDF; with ``--village CODE1,CODE2
   --out-dir DIR [--combined]`` a township prints many villages at once (all or nothing).
 - ``notice project --project ID --stage plan|completion --out FILE.pdf``
-- ``notice list|show|reprint|verify|withdraw|photo|objection|resolve`` — the notice history.
+- ``notice list|show|reprint|verify|withdraw|photo|objection|resolve`` — the notice history;
+  ``notice close ID`` records a finished notice on the lifecycle requests it listed.
 - ``print card|mingbai|visit-sheet --household ID[,ID…] | --village CODE --out FILE.pdf``
 
 ``--preview`` writes a PDF marked 样稿 (draft) without issuing anything. Nothing is written when
@@ -37,6 +38,10 @@ register({
     "cmd.notice.photo": ("上传张贴现场照片", "attach a photo of the posted notice"),
     "cmd.notice.objection": ("登记公示期间收到的异议", "log an objection received during the notice period"),
     "cmd.notice.resolve": ("登记异议的处理结果", "record how an objection was resolved"),
+    "cmd.notice.close": ("公示期满：把公示登记到所列农户的动态管理申请中",
+                         "period over: record the notice on the lifecycle requests it listed"),
+    "cli.notice.closed": ("已登记到 {n} 份申请", "Recorded on {n} request(s)"),
+    "cli.notice.close_skipped": ("未登记申请 {id}：{message}", "Request {id} not recorded: {message}"),
     "cmd.print": ("打印明白卡、扶贫手册户卡或入户走访记录表", "print 明白卡 cards, household cards or visit record sheets"),
     "arg.kind": ("公示类型：identify 识别、exit 退出、return 返贫、remove 剔除",
                  "notice kind: identify, exit, return or remove"),
@@ -183,6 +188,10 @@ def register_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--resolution", required=True, help=t("arg.resolution"))
     p.add_argument("--date", type=_date, help=t("arg.date"))
     p.set_defaults(func=cmd_resolve)
+
+    p = nsub.add_parser("close", parents=[common], help=t("cmd.notice.close"))
+    p.add_argument("id", help=t("arg.notice_id"))
+    p.set_defaults(func=cmd_close)
 
     p = sub.add_parser("print", parents=[common], help=t("cmd.print"), description=t("cmd.print"))
     p.add_argument("kind", choices=["card", "mingbai", "visit-sheet"], help=t("arg.print_kind"))
@@ -350,7 +359,7 @@ def cmd_photo(args: argparse.Namespace) -> int:
     try:
         data = Path(args.file).read_bytes()
     except OSError:
-        raise BangfuError("photo.invalid") from None
+        raise BangfuError("fieldwork.photo_invalid") from None
     with open_db(args) as db:
         sha = svc.attach_photo(db, args.id, data)
     print(t("cli.notice.photo_added", sha=sha))
@@ -374,6 +383,18 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     with open_db(args) as db:
         row = svc.resolve_objection(db, args.id, args.resolution, args.date or date.today())
     print(t("cli.notice.resolved", id=row.id))
+    return 0
+
+
+def cmd_close(args: argparse.Namespace) -> int:
+    from app.cli import open_db
+    from app.services import notices as svc
+
+    with open_db(args) as db:
+        result = svc.record_on_requests(db, args.id)
+    for request_id, message in result.skipped:
+        print(t("cli.notice.close_skipped", id=request_id, message=message))
+    print(t("cli.notice.closed", n=len(result.recorded)))
     return 0
 
 

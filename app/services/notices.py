@@ -17,7 +17,6 @@ democratic appraisal and the township review).
 from __future__ import annotations
 
 import hashlib
-import io
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -26,7 +25,6 @@ from sqlmodel import Session, select
 
 from app.codes import code_list, setting
 from app.domain import (
-    Attachment,
     Household,
     Income,
     LifecycleEvent,
@@ -55,8 +53,6 @@ QR_PREFIX = "BANGFU:NOTICE"
 HOUSEHOLD_KINDS: dict[str, str] = {"identify": "01", "exit": "02", "return": "03", "remove": "04"}
 PROJECT_STAGES: dict[str, str] = {"plan": "project_plan", "completion": "project_completion"}
 PAPERS = ("A4", "A4L", "A3", "A3L")
-PHOTO_MAX_BYTES = 40 * 1024 * 1024
-PHOTO_MAX_PIXELS = 60_000_000
 
 register_action("notice.issue", {"village", "township", "trainer", "county"})
 register_action("notice.objection", {"village", "township", "trainer", "county"})
@@ -92,6 +88,8 @@ register({
         "This notice has been issued and is frozen; it cannot be edited. Withdraw it and issue a new one",
     ),
     "notice.not_issued": ("该公示尚未发布", "This notice has not been issued"),
+    "notice.period_not_over": ("公示期至{end}结束，期满后才能登记到申请中",
+                               "The notice period ends on {end}; record it on the requests after that"),
     "notice.bad_kind": ("公示类型“{kind}”无效，可选：{choices}", "Unknown notice kind '{kind}'; choose {choices}"),
     "notice.bad_stage": ("项目公示阶段“{stage}”无效，可选：plan、completion",
                          "Unknown project notice stage '{stage}'; choose plan or completion"),
@@ -103,9 +101,6 @@ register({
     "notice.bad_qr": ("二维码内容不是帮扶通公示编码", "The QR text is not a Bangfu notice code"),
     "notice.objection_before": ("收到异议的日期不能早于公示开始日期", "an objection cannot be received before the "
                                                               "notice period starts"),
-    "photo.invalid": ("照片无法识别（应为 JPEG、PNG 等图片文件）", "The photo could not be read (use a JPEG, PNG or "
-                                                            "similar image)"),
-    "photo.too_large": ("照片文件过大（最大 {max} MB）", "The photo is too large (at most {max} MB)"),
     # field labels
     "field.notice.kind": ("公示类型", "notice kind"),
     "field.notice.year": ("年度", "year"),
@@ -766,61 +761,23 @@ def verify_notice(db: Database, notice_id: str, claimed_hash: str | None = None)
 
 
 # -- after issue: photos and objections ---------------------------------------------------------
-def _photo_long_side() -> int:
-    try:
-        return int(setting("photo_long_side"))
-    except (KeyError, ValueError):
-        return 1600
-
-
-def normalise_photo(data: bytes) -> tuple[bytes, int, int]:
-    """Validate an image with Pillow and re-encode it as JPEG, long side at most 1600 px.
-
-    Orientation from EXIF is applied and all metadata (EXIF, GPS) is dropped.
-    """
-    import warnings
-
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    if len(data) > PHOTO_MAX_BYTES:
-        raise BangfuError("photo.too_large", max=PHOTO_MAX_BYTES // (1024 * 1024))
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data)) as probe:
-                probe.verify()
-            image = Image.open(io.BytesIO(data))
-            if image.width * image.height > PHOTO_MAX_PIXELS:
-                raise BangfuError("photo.too_large", max=PHOTO_MAX_BYTES // (1024 * 1024))
-            image.load()
-    except BangfuError:
-        raise
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombWarning,
-            Image.DecompressionBombError):
-        raise BangfuError("photo.invalid") from None
-    image = ImageOps.exif_transpose(image) or image
-    image = image.convert("RGB")
-    side = _photo_long_side()
-    image.thumbnail((side, side), Image.Resampling.LANCZOS)
-    out = io.BytesIO()
-    image.save(out, format="JPEG", quality=85, optimize=True)
-    return out.getvalue(), image.width, image.height
-
-
 def attach_photo(db: Database, notice_id: str, data: bytes) -> str:
-    """Attach a photo of the posted notice; returns the photo's sha256 (stored once per content)."""
+    """Attach a photo of the posted notice; returns its sha256 (stored once per content).
+
+    The image is validated and downscaled by ``app.services.photos`` (Pillow, EXIF dropped, JPEG,
+    long side ``photo_long_side``), like every other photo in the app.
+    """
+    from app.services import photos
+
     require(db, "notice.issue")
-    jpeg, width, height = normalise_photo(data)
-    digest = hashlib.sha256(jpeg).hexdigest()
+    prepared = photos.prepare_photo(data)
     with write(db) as tx:
         notice = _get_notice(tx.session, notice_id)
         if notice.status == "draft":
             raise BangfuError("notice.not_issued")
-        if tx.session.get(Attachment, digest) is None:
-            tx.session.add(Attachment(sha256=digest, mime="image/jpeg", size=len(jpeg), width=width, height=height,
-                                      data=jpeg))
-            tx.audit("create", "attachment", digest, {"mime": "image/jpeg", "size": len(jpeg)})
+        digest = photos.store_in_tx(tx, prepared)
         if digest not in notice.photo_sha256s:
+            photos.link_in_tx(tx, digest, "notice", notice.id, "posted_photo")
             tx.patch(notice, {"photo_sha256s": [*notice.photo_sha256s, digest]})
     return digest
 
@@ -866,6 +823,53 @@ def resolve_objection(db: Database, objection_id: str, resolution: str, on: date
                               resolution=resolution.strip(), refers_to=original.id, author=db.actor.name)
         tx.append(row)
         return row
+
+
+# -- the lifecycle requests the notice was posted for ------------------------------------------
+@dataclass
+class RequestsRecorded:
+    recorded: list[str] = field(default_factory=list)  # request ids
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (request id, translated reason)
+
+
+def record_on_requests(db: Database, notice_id: str, today: date | None = None) -> RequestsRecorded:
+    """When the period is over (公示期满), record the 公示 step — period, objections received and
+    this notice's id — on every open lifecycle request the household notice listed.
+
+    Requests that cannot take the step (already submitted, no 民主评议 yet, …) are skipped with the
+    reason the lifecycle service gives; the others are recorded, each in its own transaction.
+    """
+    from app.services import lifecycle
+
+    with db.read() as s:
+        notice = _get_notice(s, notice_id)
+    if notice.status != "issued":
+        raise BangfuError("notice.not_issued")
+    if notice.kind not in HOUSEHOLD_KINDS or notice.village_id is None:
+        raise BangfuError("notice.bad_kind", kind=notice.kind, choices="/".join(HOUSEHOLD_KINDS))
+    if (today or date.today()) <= notice.period_end:
+        raise BangfuError("notice.period_not_over", end=format_date(notice.period_end))
+    objections = sum(1 for o in notice_detail(db, notice_id).objections)
+    with db.read() as s:
+        requests = s.exec(
+            select(LifecycleRequest).join(Household, Household.id == LifecycleRequest.household_id).where(
+                Household.village_id == notice.village_id, Household.deleted == False,  # noqa: E712
+                LifecycleRequest.kind == HOUSEHOLD_KINDS[notice.kind], LifecycleRequest.year == notice.year,
+                LifecycleRequest.deleted == False, LifecycleRequest.status != "rejected",  # noqa: E712
+            ).order_by(LifecycleRequest.id)
+        ).all()
+    result = RequestsRecorded()
+    for req in requests:
+        if (req.steps or {}).get("notice", {}).get("notice_id") == notice_id:
+            continue  # recorded before
+        try:
+            lifecycle.record_notice(db, req.id, notice.period_start, notice.period_end, objections=objections,
+                                    notice_id=notice_id)
+        except BangfuError as exc:
+            result.skipped.append((req.id, str(exc)))
+        else:
+            result.recorded.append(req.id)
+    return result
 
 
 # -- history -----------------------------------------------------------------------------------
@@ -923,7 +927,7 @@ def notice_detail(db: Database, notice_id: str) -> NoticeDetail:
 
 __all__ = [
     "HOUSEHOLD_KINDS", "PROJECT_STAGES", "QR_PREFIX", "NoticeDetail", "NoticeDraft", "ObjectionView", "attach_photo",
-    "content_hash", "draft_of", "households_in_scope", "issue", "issue_many", "log_objection", "normalise_photo", "notice_detail",
+    "content_hash", "draft_of", "households_in_scope", "issue", "issue_many", "log_objection", "notice_detail",
     "notice_history", "parse_qr_payload", "prepare_household_notice", "prepare_project_notice", "qr_payload",
-    "resolve_objection", "save_draft", "update_draft", "verify_notice", "village_by_code", "withdraw", "yuan",
+    "RequestsRecorded", "record_on_requests", "resolve_objection", "save_draft", "update_draft", "verify_notice", "village_by_code", "withdraw", "yuan",
 ]

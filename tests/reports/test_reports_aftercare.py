@@ -54,7 +54,7 @@ def test_photo_of_posted_notice_is_downscaled_jpeg_stored_once(db, issued):
 def test_not_an_image_is_refused(db, issued):
     with pytest.raises(BangfuError) as err:
         svc.attach_photo(db, issued.notice_id, b"%PDF-1.4 definitely not a photo")
-    assert err.value.code == "photo.invalid"
+    assert err.value.code == "fieldwork.photo_invalid"
     with db.read() as s:
         assert s.exec(select(Attachment)).all() == []
 
@@ -168,3 +168,29 @@ def test_batch_cancelled_before_the_end_issues_and_writes_nothing(db, township, 
     assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
     with db.read() as s:
         assert s.exec(select(Notice)).all() == []
+
+
+def test_period_over_records_the_notice_on_the_lifecycle_requests(db, village, household, tmp_path):
+    from app.domain import LifecycleRequest
+    from app.services import lifecycle
+
+    ready = lifecycle.file_request(db, household.id, "02", 2017)
+    lifecycle.record_deliberation(db, ready.id, date(2017, 10, 20), 30, 35, 28, True)
+    other = bulk_households(db, village.id, 1, None)[0]
+    early = lifecycle.file_request(db, other, "02", 2017)
+    # its 民主评议 is dated after the posting began: the lifecycle service refuses the step
+    lifecycle.record_deliberation(db, early.id, date(2017, 11, 5), 30, 35, 28, True)
+    issued = rep.render_household_notice(db, village.code, "exit", 2017, tmp_path / "n.pdf", period_start=START)
+    assert svc.notice_detail(db, issued.notice_id).notice.content["counts"]["households"] == 2
+    svc.log_objection(db, issued.notice_id, START + timedelta(days=1), "01", "对名单有异议")
+    with pytest.raises(BangfuError) as err:
+        svc.record_on_requests(db, issued.notice_id, today=START + timedelta(days=3))
+    assert err.value.code == "notice.period_not_over"
+    result = svc.record_on_requests(db, issued.notice_id, today=START + timedelta(days=8))
+    assert result.recorded == [ready.id] and [r for r, _m in result.skipped] == [early.id]
+    with db.read() as s:
+        step = s.get(LifecycleRequest, ready.id).steps["notice"]
+    assert step["notice_id"] == issued.notice_id and step["objections"] == 1
+    assert step["start"] == "2017-11-01" and step["end"] == "2017-11-07"
+    again = svc.record_on_requests(db, issued.notice_id, today=START + timedelta(days=9))
+    assert again.recorded == []  # already recorded: not twice

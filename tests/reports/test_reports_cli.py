@@ -73,6 +73,11 @@ def test_household_notice_then_history_verify_objection_photo(cli_db, db, tmp_pa
     shown = capsys.readouterr().out
     assert "照片：1 张" in shown and "异议：1 条（未处理 0）" in shown and "已核实" in shown
 
+    # the listed requests were already submitted: the 公示 step is not recorded on them, and it says why
+    assert _run(cli_db, "notice", "close", notice_id) == 0
+    closed = capsys.readouterr().out
+    assert "已登记到 0 份申请" in closed and closed.count("未登记申请") == 10
+
     again = tmp_path / "again.pdf"
     assert _run(cli_db, "notice", "reprint", notice_id, "--out", str(again)) == 0
     assert again.read_bytes() == out.read_bytes()

@@ -105,12 +105,14 @@ class NoticeHistoryDialog(QDialog):
         self.btn_objection = QPushButton()
         self.btn_resolve = QPushButton()
         self.btn_withdraw = QPushButton()
+        self.btn_requests = QPushButton()
         self.btn_close = QPushButton()
         self.btn_reprint.clicked.connect(self.ask_reprint)
         self.btn_photo.clicked.connect(self.ask_photo)
         self.btn_objection.clicked.connect(self.ask_objection)
         self.btn_resolve.clicked.connect(self.ask_resolution)
         self.btn_withdraw.clicked.connect(self.ask_withdraw)
+        self.btn_requests.clicked.connect(self.record_on_requests)
         self.btn_close.clicked.connect(self.reject)
         self.photos_label = QLabel()
         self.objections_label = QLabel()
@@ -121,7 +123,8 @@ class NoticeHistoryDialog(QDialog):
         detail.addWidget(self.objections_label)
         detail.addWidget(self.objections, 1)
         row = QHBoxLayout()
-        for b in (self.btn_reprint, self.btn_photo, self.btn_objection, self.btn_resolve, self.btn_withdraw):
+        for b in (self.btn_reprint, self.btn_photo, self.btn_objection, self.btn_resolve, self.btn_withdraw,
+                  self.btn_requests):
             row.addWidget(b)
         row.addStretch(1)
         detail.addLayout(row)
@@ -153,6 +156,9 @@ class NoticeHistoryDialog(QDialog):
         self.btn_objection.setText(self.tr("Log &objection…"))
         self.btn_resolve.setText(self.tr("Record re&solution…"))
         self.btn_withdraw.setText(self.tr("&Withdraw…"))
+        self.btn_requests.setText(self.tr("Period over: record on the re&quests"))
+        self.btn_requests.setToolTip(self.tr("Record this notice (period and objections) on the lifecycle requests "
+                                             "of the households it listed"))
         self.btn_close.setText(self.tr("Close"))
         self._show_detail()
 
@@ -203,7 +209,8 @@ class NoticeHistoryDialog(QDialog):
 
     def _show_detail(self) -> None:
         d = self.current
-        for b in (self.btn_reprint, self.btn_photo, self.btn_objection, self.btn_withdraw, self.btn_resolve):
+        for b in (self.btn_reprint, self.btn_photo, self.btn_objection, self.btn_withdraw, self.btn_resolve,
+                  self.btn_requests):
             b.setEnabled(d is not None and d.notice.status != "draft")
         if d is None:
             self.info.setText(self.tr("No notice selected."))
@@ -212,6 +219,8 @@ class NoticeHistoryDialog(QDialog):
             return
         n = d.notice
         self.btn_withdraw.setEnabled(n.status == "issued")
+        self.btn_requests.setEnabled(n.status == "issued" and not n.kind.startswith("project")
+                                     and n.period_end < date.today())
         lines = [n.title,
                  self.tr("Posted {start} – {end}; issued by {issuer} on {when} ({who})").format(
                      start=fmt.day(n.period_start), end=fmt.day(n.period_end), issuer=n.issuer,
@@ -271,7 +280,7 @@ class NoticeHistoryDialog(QDialog):
         try:
             data = Path(path).read_bytes()
         except OSError:
-            self._fail(BangfuError("photo.invalid"))
+            self._fail(BangfuError("fieldwork.photo_invalid"))
             return
         self._run("photo", attach_photo, self.current.notice.id, data)
 
@@ -316,6 +325,21 @@ class NoticeHistoryDialog(QDialog):
                                           self.tr("Why is it withdrawn? (kept with the notice)"))
         if ok and reason.strip():
             self.withdraw(reason.strip())
+
+    def record_on_requests(self) -> None:
+        """公示期满: record the notice on the lifecycle requests it listed, then say how many."""
+        from app.services.notices import record_on_requests
+
+        notice_id = self.current.notice.id
+
+        def done(result: Any) -> None:
+            text = self.tr("Recorded on {n} request(s).").format(n=len(result.recorded))
+            if result.skipped:
+                text += " " + self.tr("Not recorded: {reasons}").format(reasons="; ".join(m for _r, m in result.skipped))
+            self.message.info(text)
+            self.changed.emit("requests")
+
+        run_task(record_on_requests, self.db, notice_id, on_done=done, on_error=self._fail, owner=self)
 
     def reprint_to(self, path: str | Path) -> None:
         from app.reports.notices import reprint

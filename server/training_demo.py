@@ -115,6 +115,16 @@ class LoopbackServer:
         self.stop()
 
 
+#: Demo servers running in this process, by training folder (one per sandbox: the CLI's
+#: ``--serve-demo-server`` and the desktop's menu share it).
+_running: dict[Path, DemoServer] = {}
+
+
+def running_for(folder: Path) -> DemoServer | None:
+    server = _running.get(Path(folder).resolve())
+    return server if server is not None and server.running else None
+
+
 class DemoServer(LoopbackServer):
     """The county server with ``demo=True`` on an embedded SQLite file in the training folder."""
 
@@ -128,6 +138,11 @@ class DemoServer(LoopbackServer):
         self.db = app.state.db
         super().__init__(app, host, port)
 
+    def start(self, timeout: float = 30.0) -> str:
+        url = super().start(timeout)
+        _running[self.folder.resolve()] = self
+        return url
+
     def issue_code(self, villages: list[str]) -> str:
         """A one-time enrollment code for a village laptop covering ``villages`` (codes or prefixes)."""
         from server.auth import issue_enrollment
@@ -136,13 +151,16 @@ class DemoServer(LoopbackServer):
         return code
 
     def stop(self) -> None:
+        if _running.get(self.folder.resolve()) is self:
+            del _running[self.folder.resolve()]
         super().stop()
         self.db.dispose()
 
 
 def serve_for_sandbox(db: Any, folder: Path, port: int = DEMO_PORT,
                       progress: Callable[[int, int], None] | None = None) -> tuple[DemoServer, dict[str, Any]]:
-    """Start a demo server in ``folder`` and make sure the training database ``db`` syncs with it.
+    """Start a demo server in ``folder`` (or take the one running there) and make sure the
+    training database ``db`` syncs with it.
 
     A sandbox not yet enrolled (or enrolled with an earlier demo server, whose address changed) is
     enrolled with a fresh one-time code and its data handed to the server
@@ -152,8 +170,11 @@ def serve_for_sandbox(db: Any, folder: Path, port: int = DEMO_PORT,
     from app.training import check_sync_allowed, connect_demo_server, sandbox_scope
 
     check_sync_allowed(db, {"demo": True})  # refuses a real database before anything starts
-    server = DemoServer(folder, port=port)
-    url = server.start()
+    server = running_for(folder)
+    if server is None:
+        server = DemoServer(folder, port=port)
+        server.start()
+    url = server.url
     try:
         done: dict[str, Any] = {"url": url, "seeded": 0, "refused": 0, "enrolled": False}
         if not _device_known(server, db.device_id):

@@ -189,3 +189,29 @@ def test_training_tours_speak_english_too(qtbot: Any, real_window: Any, sandbox:
         runner.stop()
     finally:
         twin.set_language("zh_CN")
+
+
+def test_training_menu_runs_the_demo_county_server(qtbot: Any, real_window: Any, sandbox: Any) -> None:
+    """Start the demo server from the menu: the sandbox is enrolled and syncs with it; stop it again."""
+    from app.sync import client
+
+    twin = new_training_window(qtbot, real_window.training_menu.act_open.trigger)
+    menu = twin.training_menu
+    assert not real_window.training_menu.act_server.isVisible() and menu.act_server.isVisible()
+    with qtbot.waitSignal(menu.server_changed, timeout=60000) as started:
+        menu.act_server.trigger()
+    url = started.args[0]
+    assert url.startswith("http://127.0.0.1:") and url in menu.act_server.text()
+
+    hid = twin.list_model.row_data(0).id
+    registry.update_household(twin.db, hid, {"phone": "13500000000"})
+    report = client.sync(twin.db)
+    assert report.applied == 1 and report.rejected == 0
+    with menu.server.db.read() as s:
+        from server.models import Record
+
+        assert s.get(Record, ("household", hid)).data["phone"] == "13500000000"
+
+    with qtbot.waitSignal(menu.server_changed, timeout=10000) as stopped:
+        menu.act_server.trigger()
+    assert stopped.args[0] == "" and menu.server is None

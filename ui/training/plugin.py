@@ -89,6 +89,10 @@ class TrainingMenu(QObject):
 
         self.bar: QToolBar | None = None
         if self.training:
+            from server.training_demo import running_for
+
+            self.server = running_for(window.db.path.parent)  # started by `bangfu training --serve-demo-server`
+            self.act_server.setText(self._server_text())
             # the sandbox's trainee must not become the name the real unlock screen suggests
             window.settings.last_user = window.settings.value(REAL_USER_KEY, "") or ""
             session.register(window)

@@ -68,8 +68,12 @@ class ServerDB:
 
     @contextmanager
     def write(self) -> Iterator[tuple[Session, Sequence]]:
-        """A serialised write transaction with the county sequence; commits on success."""
-        with Session(self.write_engine, expire_on_commit=False) as session:
+        """A serialised write transaction with the county sequence; commits on success.
+
+        Autoflush is off so that a batch's inserts go out together at the end; code that queries
+        rows it has just added flushes first.
+        """
+        with Session(self.write_engine, expire_on_commit=False, autoflush=False) as session:
             try:
                 seq = Sequence(session, self.is_sqlite)
                 yield session, seq

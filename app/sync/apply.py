@@ -17,11 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import text
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from app.domain import ENTITIES
+from app.domain import ENTITIES, AuditEntry, utcnow, uuid7
 from app.protocol import Change, RefItem
-from app.services.audit import append_audit
+from app.services.audit import GENESIS, entry_hash
 from app.services.tx import wire_value
 from app.sync import state
 from app.sync.outbox import unresolved_fields
@@ -51,16 +51,18 @@ def apply_changes(db: Any, changes: list[Change], reference: list[RefItem] | Non
     from app.store.search import reindex_households
 
     stats = Applied()
-    with db.write_lock, Session(db.write_engine, expire_on_commit=False) as s:
+    with db.write_lock, Session(db.write_engine, expire_on_commit=False, autoflush=False) as s:
         try:
             s.execute(text("PRAGMA defer_foreign_keys = ON"))
             guarded = unresolved_fields(s)
+            local = _load_existing(s, changes)
+            audit = AuditChain(s, db.actor)
             reindex: set[str] = set()
             kept: set[tuple[str, str]] = set()
             done: set[tuple[str, str]] = set()
             for change in changes:
                 key = (change.entity, change.entity_id)
-                outcome = _apply_one(db, s, change, guarded.get(key, set()), refetched, stats)
+                outcome = _apply_one(audit, s, change, local, guarded.get(key, set()), refetched, stats)
                 if outcome == "kept":
                     kept.add(key)
                 else:
@@ -87,7 +89,44 @@ def apply_changes(db: Any, changes: list[Change], reference: list[RefItem] | Non
     return stats
 
 
-def _apply_one(db: Any, s: Session, change: Change, guarded: set[str], refetched: bool, stats: Applied) -> str:
+class AuditChain:
+    """Appends ``sync.apply`` entries to the hash chain without a query per entry (same hashing
+    as app.services.audit.append_audit, continuing from the last stored entry)."""
+
+    def __init__(self, session: Session, actor: Any) -> None:
+        last = session.exec(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).first()  # type: ignore[union-attr]
+        self.session = session
+        self.actor = actor
+        self.seq = last.seq if last else 0
+        self.prev = last.hash if last else GENESIS
+
+    def add(self, entity: str, entity_id: str, fields: dict[str, Any]) -> None:
+        self.seq += 1
+        entry = AuditEntry(seq=self.seq, id=uuid7(), at=utcnow(), user_id=self.actor.user_id,
+                           user_name=self.actor.name, action="sync.apply", entity=entity, entity_id=entity_id,
+                           fields=fields, reason="", prev_hash=self.prev, hash="")
+        entry.hash = entry_hash(self.prev, entry)
+        self.prev = entry.hash
+        self.session.add(entry)
+
+
+def _load_existing(s: Session, changes: list[Change]) -> dict[tuple[str, str], Any]:
+    """The local rows a page touches, fetched with one query per entity."""
+    wanted: dict[str, list[str]] = {}
+    for change in changes:
+        if change.entity in ENTITIES:
+            wanted.setdefault(change.entity, []).append(change.entity_id)
+    found: dict[tuple[str, str], Any] = {}
+    for entity, ids in wanted.items():
+        cls = ENTITIES[entity]
+        for start in range(0, len(ids), 500):
+            for row in s.exec(select(cls).where(cls.id.in_(ids[start:start + 500]))):  # type: ignore[attr-defined]
+                found[(entity, row.id)] = row
+    return found
+
+
+def _apply_one(audit: AuditChain, s: Session, change: Change, local: dict[tuple[str, str], Any], guarded: set[str],
+               refetched: bool, stats: Applied) -> str:
     cls = ENTITIES.get(change.entity)
     if cls is None:
         stats.unknown += 1  # an entity this version does not know (a newer county server)
@@ -95,7 +134,7 @@ def _apply_one(db: Any, s: Session, change: Change, guarded: set[str], refetched
     for name, value in change.fields.items():
         if name.endswith("sha256") and isinstance(value, str) and len(value) == 64:
             stats.attachments.add(value)
-    obj = s.get(cls, change.entity_id)
+    obj = local.get((change.entity, change.entity_id))
     names = [n for n in change.fields if n in cls.model_fields and n not in SKIP and n != "id"]
     try:
         parsed = cls.model_validate({**change.fields, "id": change.entity_id, "deleted": change.deleted})
@@ -107,9 +146,9 @@ def _apply_one(db: Any, s: Session, change: Change, guarded: set[str], refetched
         obj.rev = change.rev
         obj.updated_at = change.at
         s.add(obj)
+        local[(change.entity, change.entity_id)] = obj
         created = {n: wire_value(getattr(obj, n)) for n in names}
-        append_audit(s, db.actor, "sync.apply", change.entity, change.entity_id,
-                     {"rev": change.rev, "author": change.author, "created": created})
+        audit.add(change.entity, change.entity_id, {"rev": change.rev, "author": change.author, "created": created})
         stats.created += 1
         return "created"
     if change.rev < obj.rev or (change.rev == obj.rev and not refetched):
@@ -132,8 +171,7 @@ def _apply_one(db: Any, s: Session, change: Change, guarded: set[str], refetched
         obj.updated_at = change.at
     s.add(obj)
     if diff:
-        append_audit(s, db.actor, "sync.apply", change.entity, change.entity_id,
-                     {"rev": change.rev, "author": change.author, "changes": diff})
+        audit.add(change.entity, change.entity_id, {"rev": change.rev, "author": change.author, "changes": diff})
         stats.updated += 1
     else:
         stats.unchanged += 1

@@ -43,3 +43,16 @@ def server(db_url: str) -> Iterator[ServerThread]:
     srv = ServerThread(db_url)
     yield srv
     srv.stop()
+
+
+@pytest.fixture()
+def lite_url(tmp_path: Path) -> str:
+    """A SQLite server database, for tests about the client or the network rather than storage."""
+    return f"sqlite:///{tmp_path / 'server.db'}"
+
+
+@pytest.fixture()
+def lite_server(lite_url: str) -> Iterator[ServerThread]:
+    srv = ServerThread(lite_url)
+    yield srv
+    srv.stop()

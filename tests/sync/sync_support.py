@@ -51,7 +51,7 @@ def pg_available() -> str | None:
 
         with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", connect_timeout=3):
             return None
-    except Exception as exc:  # noqa: BLE001 - any failure means: skip with the reason
+    except Exception as exc:  # any failure means: skip with the reason
         return f"PostgreSQL at 127.0.0.1:5432 unreachable ({type(exc).__name__})"
 
 
@@ -97,7 +97,7 @@ class ServerThread:
         self.app = create_app(db_url)
         self.port = free_port()
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="error", access_log=False,
-                                lifespan="off", timeout_keep_alive=5)
+                                lifespan="off", timeout_keep_alive=5, timeout_graceful_shutdown=1)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()

@@ -19,7 +19,6 @@ fictional data. That is only safe if nothing done in training can reach real dat
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -247,16 +246,20 @@ def remove_sandbox(path: Path | None = None, real_db: Path | None = None) -> Non
     path = check_sandbox_path(path or sandbox_path(real_db), real_db)
     if path.exists():
         _check_is_sandbox(path)
-    doomed = [path, Path(f"{path}-wal"), Path(f"{path}-shm"), SlotFile.path_for(path), _sidecar(path)]
+    doomed = _own_files(path)
     for backup in list_backups(path):
         doomed += [backup, SlotFile.path_for(backup)]
     server_db = path.parent / DEMO_SERVER_NAME
     doomed += [server_db, Path(f"{server_db}-wal"), Path(f"{server_db}-shm")]
     for p in doomed:
         p.unlink(missing_ok=True)
-    attachments = path.parent / "demo-server-attachments"
-    if attachments.is_dir():
-        shutil.rmtree(attachments)
+
+
+def _own_files(path: Path) -> list[Path]:
+    """The sandbox database and what belongs to it (WAL, key slots, sidecar)."""
+    from app.store.keyslots import SlotFile
+
+    return [path, Path(f"{path}-wal"), Path(f"{path}-shm"), SlotFile.path_for(path), _sidecar(path)]
 
 
 def _check_is_sandbox(path: Path) -> None:
@@ -273,6 +276,9 @@ def _check_is_sandbox(path: Path) -> None:
 def _create(sc: TrainingScenario, path: Path, kdf: dict[str, int] | None) -> Sandbox:
     from app.demo import ensure_demo_database
 
+    if not path.exists():  # leftovers of a creation cut short (a key slot file without its database)
+        for p in _own_files(path):
+            p.unlink(missing_ok=True)
     user, passphrase = ensure_demo_database(path, sc.households, sc.seed, sc.name, kdf=kdf, training=True)
     created = datetime.now(UTC).isoformat(timespec="seconds")
     _sidecar(path).write_text(json.dumps({"scenario": sc.name, "households": sc.households, "seed": sc.seed,

@@ -138,3 +138,15 @@ def test_training_cli_opens_the_desktop_on_the_sandbox_signed_in(home: Path, san
     assert main(["training"]) == 0
     assert opened == [(sandbox.path, sandbox.user, sandbox.passphrase)]
     assert opened[0][0] != home / "bangfu.db"
+
+
+def test_training_sandbox_recovers_from_a_creation_cut_short(home: Path) -> None:
+    path = home / "training" / "bangfu-training.db"
+    path.parent.mkdir()
+    Path(f"{path}.keys").write_text("{}", encoding="utf-8")  # the key slots were written, then power failed
+    sandbox = training.ensure_sandbox("fresh_village", path, kdf=FAST_KDF)
+    db = training.open_sandbox(sandbox)
+    try:
+        assert db.is_training and db.meta("demo_scenario") == "fresh_village"
+    finally:
+        db.close()

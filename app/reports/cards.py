@@ -305,6 +305,13 @@ def _wrapping(text: str, size: float) -> Paragraph:
 def _list_table(header: list[str], rows: list[list[str]], width: float, size: float,
                 aligns: Sequence[str] | None = None, wrap_cols: Sequence[int] = ()) -> Table:
     widths = column_widths(header, rows, size, width)
+    if wrap_cols:
+        # the short columns keep their natural width (one line each); the text column takes the rest
+        fixed = {j: max([text_width(h, size, True)] + [text_width(str(r[j]), size) for r in rows]) + 14
+                 for j, h in enumerate(header) if j not in wrap_cols}
+        rest = width - sum(fixed.values())
+        if rest >= width * 0.25:
+            widths = [fixed[j] if j in fixed else rest / len(wrap_cols) for j in range(len(header))]
     aligns = list(aligns or ["center"] * len(header))
     data: list[list[Any]] = [[_cell(h, size, True, "center") for h in header]]
     for row in rows:

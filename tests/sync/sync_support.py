@@ -428,9 +428,13 @@ _id_seq = iter(range(1, 10**6))
 
 
 def synthetic_id(birth: date = date(1975, 6, 1), sex: str = "1") -> str:
+    """A fresh valid-checksum synthetic ID (unique in this process: the birth day moves every 100)."""
+    from datetime import timedelta
+
     from app.idnumber import make_id
 
-    return make_id("520123", birth, next(_id_seq) % 1000, sex)
+    n = next(_id_seq)
+    return make_id("520123", birth + timedelta(days=n // 100), n % 100, sex)
 
 
 def seed_village(db: Any, code: str = VILLAGE, households: int = 1) -> tuple[Any, list[Any]]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import random
 from datetime import date
+from functools import lru_cache
 
 from app.demo.names import NameMaker
 from app.demo.places import EMPLOYERS
@@ -114,8 +115,14 @@ def age_on(birth: int, on: int) -> int:
     return d.year - b.year - ((d.month, d.day) < (b.month, b.day))
 
 
+@lru_cache(maxsize=512)
+def _total(weighted: tuple[tuple[str, float], ...]) -> float:
+    return sum(w for _k, w in weighted)
+
+
 def pick(rng: random.Random, weighted: tuple[tuple[str, float], ...]) -> str:
-    x = rng.random() * sum(w for _k, w in weighted)
+    """A key drawn with probability proportional to its weight."""
+    x = rng.random() * _total(weighted)
     for key, w in weighted:
         x -= w
         if x < 0:

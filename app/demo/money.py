@@ -25,10 +25,6 @@ from datetime import date
 from app.demo.households import Plan
 
 
-def _yuan(x: float) -> int:
-    return int(round(x))
-
-
 def incomes(plan: Plan, rng: random.Random, years: list[int], line_fen: dict[int, int]) -> list[list[int]]:
     """One ``[year, wage, business, property, fp, dibao, tekun, pension, eco, other, expense]`` (fen) per year."""
     living = plan.living()
@@ -47,20 +43,23 @@ def incomes(plan: Plan, rng: random.Random, years: list[int], line_fen: dict[int
     other_base = rng.uniform(100, 600) if rng.random() < 0.5 else 0.0
     removed = plan.removed_ord is not None
     out: list[list[int]] = []
+    r = rng.random
+    has_assets = plan.asset_year is not None
+    oldest = max(ages)
     for year in years:
         line = line_fen[year] / 100
-        growth = 1.06 ** (year - 2015)
+        growth = _GROWTH[year - 2010]
         if plan.near_line and year == as_of_year:
-            factor = rng.uniform(1.005, 1.12) if plan.near_line == "above" else rng.uniform(0.88, 0.99)
+            factor = 1.005 + 0.115 * r() if plan.near_line == "above" else 0.88 + 0.11 * r()
         elif removed:  # wrongly included: above the line all along
-            factor = rng.uniform(1.3, 2.2)
+            factor = 1.3 + 0.9 * r()
         elif plan.exited_in(year):
-            factor = rng.uniform(1.08, 1.6) * (1 + 0.06 * (year - (plan.exit_year or year)))
+            factor = (1.08 + 0.52 * r()) * (1 + 0.06 * (year - (plan.exit_year or year)))
         else:
-            factor = rng.uniform(0.55, 0.95)
+            factor = 0.55 + 0.4 * r()
         net = math.ceil(line * factor * size) if factor > 1 else math.floor(line * factor * size)
         back = as_of_year - year
-        pension = sum(1 for a in ages if a - back >= 60) * 840 * 1.07 ** (year - 2015)
+        pension = sum(1 for a in ages if a - back >= 60) * 840 * _PENSION[year - 2010] if oldest - back >= 60 else 0
         transfers = [
             fp_parents * 960 if year >= 2015 else 0,
             dibao * 1500 * growth,
@@ -69,21 +68,25 @@ def incomes(plan: Plan, rng: random.Random, years: list[int], line_fen: dict[int
             eco_base,
             other_base,
         ]
-        prop = rng.uniform(300, 1000) if plan.asset_year is not None and year >= plan.asset_year else 0.0
+        prop = 300 + 700 * r() if has_assets and year >= plan.asset_year else 0.0  # type: ignore[operator]
         base = sum(transfers) + prop
         if base > 0.7 * net:  # support was smaller while the household was poorer
             scale = 0.7 * net / base
             transfers = [t * scale for t in transfers]
             prop *= scale
-        items = [_yuan(t) for t in transfers]
-        prop_y = _yuan(prop)
+        items = [round(t) for t in transfers]
+        prop_y = round(prop)
         rest = net - sum(items) - prop_y
-        wage = min(max(_yuan(rest * wage_share), 1), rest) if workers else 0
+        wage = min(max(round(rest * wage_share), 1), rest) if workers else 0
         business_net = rest - wage
-        gross = _yuan(business_net / (1 - expense_share))
+        gross = round(business_net / (1 - expense_share))
         expense = gross - business_net
         out.append([year, wage * 100, gross * 100, prop_y * 100, *(i * 100 for i in items), expense * 100])
     return out
+
+
+_GROWTH = [1.06 ** (y - 5) for y in range(21)]  # dibao and tekun rates, 2010…2030, 2015 = 1
+_PENSION = [1.07 ** (y - 5) for y in range(21)]
 
 
 def _birth_year(ordinal: int) -> int:

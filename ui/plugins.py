@@ -8,3 +8,4 @@ Append one line per feature area.
 PLUGINS: list[str] = []
 PLUGINS.append("ui.training.plugin:install")  # training mode menu, banner, guided tours
 PLUGINS.append("ui.notices.plugin:install")  # notices, fund projects, printing (明白卡, household card, visit sheet)
+PLUGINS.append("ui.fieldwork.plugin:install")  # field work: visit wizard, visits due, assistance, exit checklist, requests, risk, points

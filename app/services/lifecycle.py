@@ -331,7 +331,8 @@ def submit(db: Database, request_id: str, on: date | None = None, override_reaso
     A township or county user signed in on the village laptop may submit an exit whose assessment
     fails, with ``override_reason`` (audited); a village user is refused with the failing criteria.
     """
-    if not (_may(db, "lifecycle.request") or (override_reason.strip() and _may(db, "lifecycle.override"))):
+    may_request = _may(db, "lifecycle.request")
+    if not (may_request or _may(db, "lifecycle.override")):
         require(db, "lifecycle.request")
     on = on or date.today()
     c = Checker("lifecycle_request")
@@ -351,6 +352,8 @@ def submit(db: Database, request_id: str, on: date | None = None, override_reaso
             raise BangfuError("lifecycle.not_allowed", kind=_label("lifecycle_event", req.kind),
                               state=state_label(household_state(hh)))
         steps, extra = _exit_gate(tx, req, override_reason, on)
+        if not may_request and not extra.get("override_reason"):
+            require(db, "lifecycle.request")  # township/county staff submit only to override
         _patch_with(tx, req, "submit", steps, {"date": on.isoformat()}, extra)
         return req
 

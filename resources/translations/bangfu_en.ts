@@ -1191,6 +1191,10 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <source>{name} will no longer be counted in the household. The record is kept.</source>
             <translation>{name} will no longer be counted in the household. The record is kept.</translation>
         </message>
+        <message>
+            <source>{name} leaves the household</source>
+            <translation>{name} leaves the household</translation>
+        </message>
     </context>
     <context>
         <name>StrengthHint</name>
@@ -1578,8 +1582,8 @@ Sandbox: {path}</translation>
             <translation>Paper</translation>
         </message>
         <message>
-            <source>Add the head&apos;s ID number (masked)</source>
-            <translation>Add the head&apos;s ID number (masked)</translation>
+            <source>Add the head's ID number (masked)</source>
+            <translation>Add the head's ID number (masked)</translation>
         </message>
         <message>
             <source>One combined PDF for all villages</source>
@@ -1590,8 +1594,8 @@ Sandbox: {path}</translation>
             <translation>Skip villages with nobody to list</translation>
         </message>
         <message>
-            <source>default: the villagers&apos; committee</source>
-            <translation>default: the villagers&apos; committee</translation>
+            <source>default: the villagers' committee</source>
+            <translation>default: the villagers' committee</translation>
         </message>
         <message>
             <source>Empty: {days} days from the first day</source>
@@ -1827,8 +1831,8 @@ Sandbox: {path}</translation>
             <translation>Notice his&amp;tory…</translation>
         </message>
         <message>
-            <source>Print the household&apos;s &amp;information card (明白卡)…</source>
-            <translation>Print the household&apos;s &amp;information card (明白卡)…</translation>
+            <source>Print the household's &amp;information card (明白卡)…</source>
+            <translation>Print the household's &amp;information card (明白卡)…</translation>
         </message>
         <message>
             <source>Print the household &amp;card (扶贫手册)…</source>
@@ -2033,6 +2037,1230 @@ Sandbox: {path}</translation>
         <message>
             <source>Reason</source>
             <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>AddMemberDialog</name>
+        <message>
+            <source>A member joins the household</source>
+            <translation>A member joins the household</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssistanceTab</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Category</translation>
+        </message>
+        <message>
+            <source>Content</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Amount</translation>
+        </message>
+        <message>
+            <source>Funding source</source>
+            <translation>Funding source</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Beneficiaries</source>
+            <translation>Beneficiaries</translation>
+        </message>
+        <message>
+            <source>Fund project</source>
+            <translation>Fund project</translation>
+        </message>
+        <message>
+            <source>Log a measure…</source>
+            <translation>Log a measure…</translation>
+        </message>
+        <message>
+            <source>Record progress…</source>
+            <translation>Record progress…</translation>
+        </message>
+        <message>
+            <source>Everything that happened to this household</source>
+            <translation>Everything that happened to this household</translation>
+        </message>
+        <message>
+            <source>Visit by {who}: {summary}</source>
+            <translation>Visit by {who}: {summary}</translation>
+        </message>
+        <message>
+            <source>Measure: {category} {content}</source>
+            <translation>Measure: {category} {content}</translation>
+        </message>
+        <message>
+            <source>Measure progress: {status} {note}</source>
+            <translation>Measure progress: {status} {note}</translation>
+        </message>
+        <message>
+            <source>Status: {event} ({year})</source>
+            <translation>Status: {event} ({year})</translation>
+        </message>
+        <message>
+            <source>Took part: {kind} {note}</source>
+            <translation>Took part: {kind} {note}</translation>
+        </message>
+        <message>
+            <source>Fund project: {name}</source>
+            <translation>Fund project: {name}</translation>
+        </message>
+        <message>
+            <source>Beneficiary members (select one or more):</source>
+            <translation>Beneficiary members (select one or more):</translation>
+        </message>
+        <message>
+            <source>Log an assistance measure</source>
+            <translation>Log an assistance measure</translation>
+        </message>
+        <message>
+            <source>Select a measure first.</source>
+            <translation>Select a measure first.</translation>
+        </message>
+        <message>
+            <source>Progress of the measure</source>
+            <translation>Progress of the measure</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>Actual amount (if different)</source>
+            <translation>Actual amount (if different)</translation>
+        </message>
+    </context>
+    <context>
+        <name>AtRiskDialog</name>
+        <message>
+            <source>Risk</source>
+            <translation>Risk</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>Head of household</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Flags</source>
+            <translation>Flags</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+        <message>
+            <source>Households at risk of returning to poverty</source>
+            <translation>Households at risk of returning to poverty</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Include households not yet out of poverty</source>
+            <translation>Include households not yet out of poverty</translation>
+        </message>
+        <message>
+            <source>Open the household card</source>
+            <translation>Open the household card</translation>
+        </message>
+        <message>
+            <source>No household at risk.</source>
+            <translation>No household at risk.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChecksPage</name>
+        <message>
+            <source>Two no-worries, three guarantees, drinking water</source>
+            <translation>Two no-worries, three guarantees, drinking water</translation>
+        </message>
+        <message>
+            <source>Answer what you checked yourself; leave the rest as not checked.</source>
+            <translation>Answer what you checked yourself; leave the rest as not checked.</translation>
+        </message>
+        <message>
+            <source>Two no-worries (food, clothing)</source>
+            <translation>Two no-worries (food, clothing)</translation>
+        </message>
+        <message>
+            <source>Three guarantees (education, medical care, housing)</source>
+            <translation>Three guarantees (education, medical care, housing)</translation>
+        </message>
+        <message>
+            <source>Safe drinking water</source>
+            <translation>Safe drinking water</translation>
+        </message>
+        <message>
+            <source>not checked</source>
+            <translation>not checked</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>note (e.g. why a child is excused from school)</source>
+            <translation>note (e.g. why a child is excused from school)</translation>
+        </message>
+        <message>
+            <source>note</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <source>House rating seen at this visit</source>
+            <translation>House rating seen at this visit</translation>
+        </message>
+        <message>
+            <source>Mark everything not yet answered as yes</source>
+            <translation>Mark everything not yet answered as yes</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftsDialog</name>
+        <message>
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>(not chosen yet)</source>
+            <translation>(not chosen yet)</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Started</translation>
+        </message>
+        <message>
+            <source>Last saved</source>
+            <translation>Last saved</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Step</translation>
+        </message>
+        <message>
+            <source>Unfinished visits</source>
+            <translation>Unfinished visits</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExitTab</name>
+        <message>
+            <source>Result</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Criterion</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Assess the exit for the year</source>
+            <translation>Assess the exit for the year</translation>
+        </message>
+        <message>
+            <source>Red and amber lines in the upper part block an exit; the five marks of a real exit at the bottom are advisory.</source>
+            <translation>Red and amber lines in the upper part block an exit; the five marks of a real exit at the bottom are advisory.</translation>
+        </message>
+        <message>
+            <source>Meets the exit criteria for {year}.</source>
+            <translation>Meets the exit criteria for {year}.</translation>
+        </message>
+        <message>
+            <source>Does not yet meet the exit criteria for {year}: {n} point(s) open.</source>
+            <translation>Does not yet meet the exit criteria for {year}: {n} point(s) open.</translation>
+        </message>
+        <message>
+            <source>{n} mark(s) of a real exit not shown.</source>
+            <translation>{n} mark(s) of a real exit not shown.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fieldwork</name>
+        <message>
+            <source>Something went wrong ({name}); nothing was saved.</source>
+            <translation>Something went wrong ({name}); nothing was saved.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FieldworkMenu</name>
+        <message>
+            <source>Field &amp;work</source>
+            <translation>Field &amp;work</translation>
+        </message>
+        <message>
+            <source>&amp;New visit…</source>
+            <translation>&amp;New visit…</translation>
+        </message>
+        <message>
+            <source>&amp;Resume an unfinished visit…</source>
+            <translation>&amp;Resume an unfinished visit…</translation>
+        </message>
+        <message>
+            <source>Visits &amp;due…</source>
+            <translation>Visits &amp;due…</translation>
+        </message>
+        <message>
+            <source>Lifecycle re&amp;quests…</source>
+            <translation>Lifecycle re&amp;quests…</translation>
+        </message>
+        <message>
+            <source>Households at &amp;risk…</source>
+            <translation>Households at &amp;risk…</translation>
+        </message>
+        <message>
+            <source>&amp;Points scheme…</source>
+            <translation>&amp;Points scheme…</translation>
+        </message>
+        <message>
+            <source>Exit assessment</source>
+            <translation>Exit assessment</translation>
+        </message>
+        <message>
+            <source>Assistance log</source>
+            <translation>Assistance log</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Requests</translation>
+        </message>
+        <message>
+            <source>Participation</source>
+            <translation>Participation</translation>
+        </message>
+        <message>
+            <source>{due} household visit(s) are due, {overdue} of them overdue.</source>
+            <translation>{due} household visit(s) are due, {overdue} of them overdue.</translation>
+        </message>
+        <message>
+            <source>{n} unfinished visit(s) can be resumed.</source>
+            <translation>{n} unfinished visit(s) can be resumed.</translation>
+        </message>
+        <message>
+            <source>Field work</source>
+            <translation>Field work</translation>
+        </message>
+        <message>
+            <source>Show visits due</source>
+            <translation>Show visits due</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Resume</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdPage</name>
+        <message>
+            <source>Household and time of the visit</source>
+            <translation>Household and time of the visit</translation>
+        </message>
+        <message>
+            <source>Search by name, pinyin initials, ID digits or household number, or pick from the visits due.</source>
+            <translation>Search by name, pinyin initials, ID digits or household number, or pick from the visits due.</translation>
+        </message>
+        <message>
+            <source>Visited at</source>
+            <translation>Visited at</translation>
+        </message>
+        <message>
+            <source>Search households…</source>
+            <translation>Search households…</translation>
+        </message>
+        <message>
+            <source>Search results</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>Visits due</source>
+            <translation>Visits due</translation>
+        </message>
+        <message>
+            <source>{n} days overdue</source>
+            <translation>{n} days overdue</translation>
+        </message>
+        <message>
+            <source>due {day}</source>
+            <translation>due {day}</translation>
+        </message>
+        <message>
+            <source>No household chosen yet.</source>
+            <translation>No household chosen yet.</translation>
+        </message>
+        <message>
+            <source>Visiting: {head} household, no. {number}, group {group}</source>
+            <translation>Visiting: {head} household, no. {number}, group {group}</translation>
+        </message>
+    </context>
+    <context>
+        <name>IncomePage</name>
+        <message>
+            <source>Income this year</source>
+            <translation>Income this year</translation>
+        </message>
+        <message>
+            <source>Item by item, in yuan. Net income = wages + business + property + transfers − business expenses.</source>
+            <translation>Item by item, in yuan. Net income = wages + business + property + transfers − business expenses.</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Out-of-pocket costs this year (return-to-poverty risk)</source>
+            <translation>Out-of-pocket costs this year (return-to-poverty risk)</translation>
+        </message>
+        <message>
+            <source>Net income {net}; {size} people; per capita {pc}</source>
+            <translation>Net income {net}; {size} people; per capita {pc}</translation>
+        </message>
+        <message>
+            <source>above the line {line} by {margin}</source>
+            <translation>above the line {line} by {margin}</translation>
+        </message>
+        <message>
+            <source>below the line {line} by {margin}</source>
+            <translation>below the line {line} by {margin}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembersPage</name>
+        <message>
+            <source>Age</source>
+            <translation>Age</translation>
+        </message>
+        <message>
+            <source>Insured</source>
+            <translation>Insured</translation>
+        </message>
+        <message>
+            <source>At this visit</source>
+            <translation>At this visit</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>Confirm who lives here; record births, deaths, marriages and moves with their reason, and changes in schooling, health or insurance.</source>
+            <translation>Confirm who lives here; record births, deaths, marriages and moves with their reason, and changes in schooling, health or insurance.</translation>
+        </message>
+        <message>
+            <source>Everyone is marked present; select a member to change that.</source>
+            <translation>Everyone is marked present; select a member to change that.</translation>
+        </message>
+        <message>
+            <source>Present / not seen</source>
+            <translation>Present / not seen</translation>
+        </message>
+        <message>
+            <source>Birth or moved in…</source>
+            <translation>Birth or moved in…</translation>
+        </message>
+        <message>
+            <source>Death or moved out…</source>
+            <translation>Death or moved out…</translation>
+        </message>
+        <message>
+            <source>Update facts…</source>
+            <translation>Update facts…</translation>
+        </message>
+        <message>
+            <source>Undo last change</source>
+            <translation>Undo last change</translation>
+        </message>
+        <message>
+            <source>not seen</source>
+            <translation>not seen</translation>
+        </message>
+        <message>
+            <source>present</source>
+            <translation>present</translation>
+        </message>
+        <message>
+            <source>leaves: {reason}</source>
+            <translation>leaves: {reason}</translation>
+        </message>
+        <message>
+            <source>updated</source>
+            <translation>updated</translation>
+        </message>
+        <message>
+            <source>joins: {reason}</source>
+            <translation>joins: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Exit blocked by the assessment</source>
+            <translation>Exit blocked by the assessment</translation>
+        </message>
+        <message>
+            <source>The household does not meet these exit criteria:</source>
+            <translation>The household does not meet these exit criteria:</translation>
+        </message>
+        <message>
+            <source>Criterion</source>
+            <translation>Criterion</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>To pass it on anyway, write why (this is recorded in the audit trail):</source>
+            <translation>To pass it on anyway, write why (this is recorded in the audit trail):</translation>
+        </message>
+        <message>
+            <source>Only township or county staff may override the assessment. Correct the household's data or wait for the conditions to be met.</source>
+            <translation>Only township or county staff may override the assessment. Correct the household's data or wait for the conditions to be met.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ParticipationTab</name>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>For</translation>
+        </message>
+        <message>
+            <source>Record participation…</source>
+            <translation>Record participation…</translation>
+        </message>
+        <message>
+            <source>Award or deduct points…</source>
+            <translation>Award or deduct points…</translation>
+        </message>
+        <message>
+            <source>Redeem points…</source>
+            <translation>Redeem points…</translation>
+        </message>
+        <message>
+            <source>{year}: took part {n} time(s).</source>
+            <translation>{year}: took part {n} time(s).</translation>
+        </message>
+        <message>
+            <source>Points this year: +{earned} / −{deducted}; balance {balance}.</source>
+            <translation>Points this year: +{earned} / −{deducted}; balance {balance}.</translation>
+        </message>
+        <message>
+            <source>The village does not run a points scheme.</source>
+            <translation>The village does not run a points scheme.</translation>
+        </message>
+        <message>
+            <source>(the household)</source>
+            <translation>(the household)</translation>
+        </message>
+        <message>
+            <source>(no points)</source>
+            <translation>(no points)</translation>
+        </message>
+        <message>
+            <source>(choose a rule)</source>
+            <translation>(choose a rule)</translation>
+        </message>
+        <message>
+            <source>Record participation</source>
+            <translation>Record participation</translation>
+        </message>
+        <message>
+            <source>Points rule</source>
+            <translation>Points rule</translation>
+        </message>
+        <message>
+            <source>Award or deduct points</source>
+            <translation>Award or deduct points</translation>
+        </message>
+        <message>
+            <source>Redeem points</source>
+            <translation>Redeem points</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotosPage</name>
+        <message>
+            <source>Photos and the household's confirmation</source>
+            <translation>Photos and the household's confirmation</translation>
+        </message>
+        <message>
+            <source>Photos are reduced to 1600 pixels on import. The household confirms the visit by signing here or on the paper sheet.</source>
+            <translation>Photos are reduced to 1600 pixels on import. The household confirms the visit by signing here or on the paper sheet.</translation>
+        </message>
+        <message>
+            <source>Add photos…</source>
+            <translation>Add photos…</translation>
+        </message>
+        <message>
+            <source>Remove selected photo</source>
+            <translation>Remove selected photo</translation>
+        </message>
+        <message>
+            <source>Household's confirmation</source>
+            <translation>Household's confirmation</translation>
+        </message>
+        <message>
+            <source>Not confirmed (nobody able to sign was at home)</source>
+            <translation>Not confirmed (nobody able to sign was at home)</translation>
+        </message>
+        <message>
+            <source>Signature drawn on the screen</source>
+            <translation>Signature drawn on the screen</translation>
+        </message>
+        <message>
+            <source>Photo of the signed paper sheet</source>
+            <translation>Photo of the signed paper sheet</translation>
+        </message>
+        <message>
+            <source>Clear the signature</source>
+            <translation>Clear the signature</translation>
+        </message>
+        <message>
+            <source>Choose the photo of the sheet…</source>
+            <translation>Choose the photo of the sheet…</translation>
+        </message>
+        <message>
+            <source>sheet photo added</source>
+            <translation>sheet photo added</translation>
+        </message>
+        <message>
+            <source>Sign here with the mouse, touch pad or pen</source>
+            <translation>Sign here with the mouse, touch pad or pen</translation>
+        </message>
+        <message>
+            <source>Choose photos</source>
+            <translation>Choose photos</translation>
+        </message>
+        <message>
+            <source>Images (*.jpg *.jpeg *.png *.bmp *.heic *.webp);;All files (*)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.bmp *.heic *.webp);;All files (*)</translation>
+        </message>
+        <message>
+            <source>The file could not be read.</source>
+            <translation>The file could not be read.</translation>
+        </message>
+        <message>
+            <source>Photo of the signed sheet</source>
+            <translation>Photo of the signed sheet</translation>
+        </message>
+    </context>
+    <context>
+        <name>PointsSchemeDialog</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Rule</source>
+            <translation>Rule</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>Points</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>Head of household</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Earned this year</source>
+            <translation>Earned this year</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>Balance</translation>
+        </message>
+        <message>
+            <source>Points scheme (积分制)</source>
+            <translation>Points scheme (积分制)</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>The village runs a points scheme</source>
+            <translation>The village runs a points scheme</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Points a year that show a changed attitude</source>
+            <translation>Points a year that show a changed attitude</translation>
+        </message>
+        <message>
+            <source>Save the scheme</source>
+            <translation>Save the scheme</translation>
+        </message>
+        <message>
+            <source>Add a rule…</source>
+            <translation>Add a rule…</translation>
+        </message>
+        <message>
+            <source>Switch the rule on/off</source>
+            <translation>Switch the rule on/off</translation>
+        </message>
+        <message>
+            <source>Ranking this year</source>
+            <translation>Ranking this year</translation>
+        </message>
+        <message>
+            <source>New points rule</source>
+            <translation>New points rule</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsPage</name>
+        <message>
+            <source>Problems and measures</source>
+            <translation>Problems and measures</translation>
+        </message>
+        <message>
+            <source>What is still difficult for the household, and what was agreed to do about it.</source>
+            <translation>What is still difficult for the household, and what was agreed to do about it.</translation>
+        </message>
+        <message>
+            <source>Problems found</source>
+            <translation>Problems found</translation>
+        </message>
+        <message>
+            <source>Measures agreed (logged as planned)</source>
+            <translation>Measures agreed (logged as planned)</translation>
+        </message>
+        <message>
+            <source>Describe the problem</source>
+            <translation>Describe the problem</translation>
+        </message>
+        <message>
+            <source>Add problem</source>
+            <translation>Add problem</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Remove selected</translation>
+        </message>
+        <message>
+            <source>Add measure</source>
+            <translation>Add measure</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsDialog</name>
+        <message>
+            <source>Request</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>Head of household</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>Override</translation>
+        </message>
+        <message>
+            <source>Filed by</source>
+            <translation>Filed by</translation>
+        </message>
+        <message>
+            <source>Lifecycle requests</source>
+            <translation>Lifecycle requests</translation>
+        </message>
+        <message>
+            <source>All open requests</source>
+            <translation>All open requests</translation>
+        </message>
+        <message>
+            <source>Open the household's requests</source>
+            <translation>Open the household's requests</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestsTab</name>
+        <message>
+            <source>Request</source>
+            <translation>Request</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>Evidence</translation>
+        </message>
+        <message>
+            <source>Override</source>
+            <translation>Override</translation>
+        </message>
+        <message>
+            <source>Filed by</source>
+            <translation>Filed by</translation>
+        </message>
+        <message>
+            <source>New request…</source>
+            <translation>New request…</translation>
+        </message>
+        <message>
+            <source>Deliberation…</source>
+            <translation>Deliberation…</translation>
+        </message>
+        <message>
+            <source>Public notice…</source>
+            <translation>Public notice…</translation>
+        </message>
+        <message>
+            <source>Household confirmation…</source>
+            <translation>Household confirmation…</translation>
+        </message>
+        <message>
+            <source>Submit</source>
+            <translation>Submit</translation>
+        </message>
+        <message>
+            <source>Township review…</source>
+            <translation>Township review…</translation>
+        </message>
+        <message>
+            <source>County decision…</source>
+            <translation>County decision…</translation>
+        </message>
+        <message>
+            <source>Withdraw…</source>
+            <translation>Withdraw…</translation>
+        </message>
+        <message>
+            <source>Register status: {state}</source>
+            <translation>Register status: {state}</translation>
+        </message>
+        <message>
+            <source>New lifecycle request</source>
+            <translation>New lifecycle request</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <source>Select a request first.</source>
+            <translation>Select a request first.</translation>
+        </message>
+        <message>
+            <source>agreed</source>
+            <translation>agreed</translation>
+        </message>
+        <message>
+            <source>did not agree</source>
+            <translation>did not agree</translation>
+        </message>
+        <message>
+            <source>Village deliberation (民主评议)</source>
+            <translation>Village deliberation (民主评议)</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>The notice must run at least {n} days.</source>
+            <translation>The notice must run at least {n} days.</translation>
+        </message>
+        <message>
+            <source>Public notice (公示)</source>
+            <translation>Public notice (公示)</translation>
+        </message>
+        <message>
+            <source>Or choose a photo of the signed sheet…</source>
+            <translation>Or choose a photo of the signed sheet…</translation>
+        </message>
+        <message>
+            <source>Photo of the signed sheet</source>
+            <translation>Photo of the signed sheet</translation>
+        </message>
+        <message>
+            <source>Sheet photo chosen</source>
+            <translation>Sheet photo chosen</translation>
+        </message>
+        <message>
+            <source>The household's confirmation (贫困户认可)</source>
+            <translation>The household's confirmation (贫困户认可)</translation>
+        </message>
+        <message>
+            <source>Only if the exit assessment fails: the written reason to override it</source>
+            <translation>Only if the exit assessment fails: the written reason to override it</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Write a reason to override, or return the request.</source>
+            <translation>Write a reason to override, or return the request.</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Township review (乡镇审核)</source>
+            <translation>Township review (乡镇审核)</translation>
+        </message>
+        <message>
+            <source>pass on to the county</source>
+            <translation>pass on to the county</translation>
+        </message>
+        <message>
+            <source>return to the village</source>
+            <translation>return to the village</translation>
+        </message>
+        <message>
+            <source>County decision (县审定)</source>
+            <translation>County decision (县审定)</translation>
+        </message>
+        <message>
+            <source>approve</source>
+            <translation>approve</translation>
+        </message>
+        <message>
+            <source>reject</source>
+            <translation>reject</translation>
+        </message>
+        <message>
+            <source>Withdraw the request</source>
+            <translation>Withdraw the request</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Why</translation>
+        </message>
+    </context>
+    <context>
+        <name>SatisfactionPage</name>
+        <message>
+            <source>Satisfaction and living environment</source>
+            <translation>Satisfaction and living environment</translation>
+        </message>
+        <message>
+            <source>How satisfied the household is with the assistance, and how the home looks.</source>
+            <translation>How satisfied the household is with the assistance, and how the home looks.</translation>
+        </message>
+        <message>
+            <source>Environment note</source>
+            <translation>Environment note</translation>
+        </message>
+        <message>
+            <source>Sanitary toilet in use</source>
+            <translation>Sanitary toilet in use</translation>
+        </message>
+        <message>
+            <source>Yard tidy</source>
+            <translation>Yard tidy</translation>
+        </message>
+        <message>
+            <source>Kitchen clean</source>
+            <translation>Kitchen clean</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignaturePad</name>
+        <message>
+            <source>Sign here with the mouse, touch pad or pen</source>
+            <translation>Sign here with the mouse, touch pad or pen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <source>Summary</source>
+            <translation>Summary</translation>
+        </message>
+        <message>
+            <source>Check everything, then save. The visit, its measures and the changes to the card are saved together.</source>
+            <translation>Check everything, then save. The visit, its measures and the changes to the card are saved together.</translation>
+        </message>
+        <message>
+            <source>{head} household</source>
+            <translation>{head} household</translation>
+        </message>
+        <message>
+            <source>Visited at</source>
+            <translation>Visited at</translation>
+        </message>
+        <message>
+            <source>Recorded by</source>
+            <translation>Recorded by</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>Members</translation>
+        </message>
+        <message>
+            <source>{n} confirmed present, {c} change(s)</source>
+            <translation>{n} confirmed present, {c} change(s)</translation>
+        </message>
+        <message>
+            <source>Checks</source>
+            <translation>Checks</translation>
+        </message>
+        <message>
+            <source>Net income {year}: {amount}</source>
+            <translation>Net income {year}: {amount}</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problem</translation>
+        </message>
+        <message>
+            <source>Measure</source>
+            <translation>Measure</translation>
+        </message>
+        <message>
+            <source>Photos</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <source>Household confirmation</source>
+            <translation>Household confirmation</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <source>The household has not confirmed this visit.</source>
+            <translation>The household has not confirmed this visit.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpdateMemberDialog</name>
+        <message>
+            <source>Update {name}</source>
+            <translation>Update {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitWizard</name>
+        <message>
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <source>The visit was saved.</source>
+            <translation>The visit was saved.</translation>
+        </message>
+        <message>
+            <source>Go back to the page concerned to correct it.</source>
+            <translation>Go back to the page concerned to correct it.</translation>
+        </message>
+        <message>
+            <source>The unfinished visit was kept as a draft.</source>
+            <translation>The unfinished visit was kept as a draft.</translation>
+        </message>
+        <message>
+            <source>Household visit</source>
+            <translation>Household visit</translation>
+        </message>
+        <message>
+            <source>Save visit</source>
+            <translation>Save visit</translation>
+        </message>
+        <message>
+            <source>Next &gt;</source>
+            <translation>Next &gt;</translation>
+        </message>
+        <message>
+            <source>&lt; Back</source>
+            <translation>&lt; Back</translation>
+        </message>
+        <message>
+            <source>Close (keep draft)</source>
+            <translation>Close (keep draft)</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitsDueDialog</name>
+        <message>
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>Due</translation>
+        </message>
+        <message>
+            <source>Head of household</source>
+            <translation>Head of household</translation>
+        </message>
+        <message>
+            <source>Household no.</source>
+            <translation>Household no.</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <source>Helper</source>
+            <translation>Helper</translation>
+        </message>
+        <message>
+            <source>Every (days)</source>
+            <translation>Every (days)</translation>
+        </message>
+        <message>
+            <source>Last visit</source>
+            <translation>Last visit</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>never</translation>
+        </message>
+        <message>
+            <source>{n} days overdue</source>
+            <translation>{n} days overdue</translation>
+        </message>
+        <message>
+            <source>due today</source>
+            <translation>due today</translation>
+        </message>
+        <message>
+            <source>due soon</source>
+            <translation>due soon</translation>
+        </message>
+        <message>
+            <source>planned</source>
+            <translation>planned</translation>
+        </message>
+        <message>
+            <source>Visits due</source>
+            <translation>Visits due</translation>
+        </message>
+        <message>
+            <source>Show every planned household</source>
+            <translation>Show every planned household</translation>
+        </message>
+        <message>
+            <source>Start the visit…</source>
+            <translation>Start the visit…</translation>
+        </message>
+        <message>
+            <source>Open the household card</source>
+            <translation>Open the household card</translation>
+        </message>
+        <message>
+            <source>Change the visit frequency…</source>
+            <translation>Change the visit frequency…</translation>
+        </message>
+        <message>
+            <source>All helpers</source>
+            <translation>All helpers</translation>
+        </message>
+        <message>
+            <source>No visit is due.</source>
+            <translation>No visit is due.</translation>
+        </message>
+        <message>
+            <source>Visit frequency</source>
+            <translation>Visit frequency</translation>
+        </message>
+        <message>
+            <source>Visit every how many days?</source>
+            <translation>Visit every how many days?</translation>
         </message>
     </context>
 </TS>

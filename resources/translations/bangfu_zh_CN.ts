@@ -1191,6 +1191,10 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <source>{name} will no longer be counted in the household. The record is kept.</source>
         <translation>{name} 将不再计入家庭人口，其记录仍会保留。</translation>
     </message>
+    <message>
+        <source>{name} leaves the household</source>
+        <translation>{name} 迁出本户</translation>
+    </message>
 </context>
 <context>
     <name>StrengthHint</name>
@@ -2033,6 +2037,1230 @@ Sandbox: {path}</source>
     <message>
         <source>Reason</source>
         <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>AddMemberDialog</name>
+    <message>
+        <source>A member joins the household</source>
+        <translation>新增家庭成员</translation>
+    </message>
+</context>
+<context>
+    <name>AssistanceTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Funding source</source>
+        <translation>资金来源</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Beneficiaries</source>
+        <translation>受益人数</translation>
+    </message>
+    <message>
+        <source>Fund project</source>
+        <translation>扶贫项目</translation>
+    </message>
+    <message>
+        <source>Log a measure…</source>
+        <translation>登记帮扶措施…</translation>
+    </message>
+    <message>
+        <source>Record progress…</source>
+        <translation>登记进展…</translation>
+    </message>
+    <message>
+        <source>Everything that happened to this household</source>
+        <translation>该户全部记录</translation>
+    </message>
+    <message>
+        <source>Visit by {who}: {summary}</source>
+        <translation>走访（{who}）：{summary}</translation>
+    </message>
+    <message>
+        <source>Measure: {category} {content}</source>
+        <translation>帮扶措施：{category} {content}</translation>
+    </message>
+    <message>
+        <source>Measure progress: {status} {note}</source>
+        <translation>措施进展：{status} {note}</translation>
+    </message>
+    <message>
+        <source>Status: {event} ({year})</source>
+        <translation>状态变更：{event}（{year}）</translation>
+    </message>
+    <message>
+        <source>Took part: {kind} {note}</source>
+        <translation>参与：{kind} {note}</translation>
+    </message>
+    <message>
+        <source>Fund project: {name}</source>
+        <translation>扶贫项目：{name}</translation>
+    </message>
+    <message>
+        <source>Beneficiary members (select one or more):</source>
+        <translation>受益成员（可多选）：</translation>
+    </message>
+    <message>
+        <source>Log an assistance measure</source>
+        <translation>登记帮扶措施</translation>
+    </message>
+    <message>
+        <source>Select a measure first.</source>
+        <translation>请先选择一项措施。</translation>
+    </message>
+    <message>
+        <source>Progress of the measure</source>
+        <translation>措施进展</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Actual amount (if different)</source>
+        <translation>实际金额（如有不同）</translation>
+    </message>
+</context>
+<context>
+    <name>AtRiskDialog</name>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>风险因素</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Households at risk of returning to poverty</source>
+        <translation>返贫风险户</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Include households not yet out of poverty</source>
+        <translation>包括未脱贫户</translation>
+    </message>
+    <message>
+        <source>Open the household card</source>
+        <translation>打开农户档案</translation>
+    </message>
+    <message>
+        <source>No household at risk.</source>
+        <translation>没有返贫风险户。</translation>
+    </message>
+</context>
+<context>
+    <name>ChecksPage</name>
+    <message>
+        <source>Two no-worries, three guarantees, drinking water</source>
+        <translation>两不愁三保障和饮水安全</translation>
+    </message>
+    <message>
+        <source>Answer what you checked yourself; leave the rest as not checked.</source>
+        <translation>只填写亲自核实的项目，其余保持“未核查”。</translation>
+    </message>
+    <message>
+        <source>Two no-worries (food, clothing)</source>
+        <translation>两不愁（吃、穿）</translation>
+    </message>
+    <message>
+        <source>Three guarantees (education, medical care, housing)</source>
+        <translation>三保障（义务教育、基本医疗、住房安全）</translation>
+    </message>
+    <message>
+        <source>Safe drinking water</source>
+        <translation>饮水安全</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未核查</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>note (e.g. why a child is excused from school)</source>
+        <translation>说明（如儿童因病免于入学的原因）</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>House rating seen at this visit</source>
+        <translation>本次看到的住房等级</translation>
+    </message>
+    <message>
+        <source>Mark everything not yet answered as yes</source>
+        <translation>未填写的项目全部标为“是”</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsDialog</name>
+    <message>
+        <source>Household</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <source>(not chosen yet)</source>
+        <translation>（尚未选择）</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Last saved</source>
+        <translation>最后保存</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Unfinished visits</source>
+        <translation>未完成的走访</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+</context>
+<context>
+    <name>ExitTab</name>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评估项目</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Assess the exit for the year</source>
+        <translation>评估年度</translation>
+    </message>
+    <message>
+        <source>Red and amber lines in the upper part block an exit; the five marks of a real exit at the bottom are advisory.</source>
+        <translation>上方红色、黄色项目不能脱贫；下方“真脱贫”五项标志仅供参考。</translation>
+    </message>
+    <message>
+        <source>Meets the exit criteria for {year}.</source>
+        <translation>符合 {year} 年脱贫条件。</translation>
+    </message>
+    <message>
+        <source>Does not yet meet the exit criteria for {year}: {n} point(s) open.</source>
+        <translation>尚未达到 {year} 年脱贫条件：{n} 项未达标。</translation>
+    </message>
+    <message>
+        <source>{n} mark(s) of a real exit not shown.</source>
+        <translation>有 {n} 项“真脱贫”标志未体现。</translation>
+    </message>
+</context>
+<context>
+    <name>Fieldwork</name>
+    <message>
+        <source>Something went wrong ({name}); nothing was saved.</source>
+        <translation>出现错误（{name}），未保存任何内容。</translation>
+    </message>
+</context>
+<context>
+    <name>FieldworkMenu</name>
+    <message>
+        <source>Field &amp;work</source>
+        <translation>驻村工作(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;New visit…</source>
+        <translation>新建走访(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Resume an unfinished visit…</source>
+        <translation>继续未完成的走访(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Visits &amp;due…</source>
+        <translation>应访名单(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Lifecycle re&amp;quests…</source>
+        <translation>动态管理申请(&amp;Q)…</translation>
+    </message>
+    <message>
+        <source>Households at &amp;risk…</source>
+        <translation>返贫风险户(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Points scheme…</source>
+        <translation>积分制(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Exit assessment</source>
+        <translation>脱贫评估</translation>
+    </message>
+    <message>
+        <source>Assistance log</source>
+        <translation>帮扶记录</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>动态管理</translation>
+    </message>
+    <message>
+        <source>Participation</source>
+        <translation>参与和积分</translation>
+    </message>
+    <message>
+        <source>{due} household visit(s) are due, {overdue} of them overdue.</source>
+        <translation>有 {due} 户应走访，其中 {overdue} 户已逾期。</translation>
+    </message>
+    <message>
+        <source>{n} unfinished visit(s) can be resumed.</source>
+        <translation>有 {n} 个未完成的走访可以继续。</translation>
+    </message>
+    <message>
+        <source>Field work</source>
+        <translation>驻村工作</translation>
+    </message>
+    <message>
+        <source>Show visits due</source>
+        <translation>查看应访名单</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>Household and time of the visit</source>
+        <translation>走访对象和时间</translation>
+    </message>
+    <message>
+        <source>Search by name, pinyin initials, ID digits or household number, or pick from the visits due.</source>
+        <translation>按姓名、拼音首字母、证件号或户编号搜索，或从应访名单中选择。</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>Search households…</source>
+        <translation>搜索农户…</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Visits due</source>
+        <translation>应访名单</translation>
+    </message>
+    <message>
+        <source>{n} days overdue</source>
+        <translation>逾期 {n} 天</translation>
+    </message>
+    <message>
+        <source>due {day}</source>
+        <translation>{day}到期</translation>
+    </message>
+    <message>
+        <source>No household chosen yet.</source>
+        <translation>尚未选择农户。</translation>
+    </message>
+    <message>
+        <source>Visiting: {head} household, no. {number}, group {group}</source>
+        <translation>走访对象：{head}户，户编号 {number}，{group}组</translation>
+    </message>
+</context>
+<context>
+    <name>IncomePage</name>
+    <message>
+        <source>Income this year</source>
+        <translation>本年收入</translation>
+    </message>
+    <message>
+        <source>Item by item, in yuan. Net income = wages + business + property + transfers − business expenses.</source>
+        <translation>逐项填写（元）。纯收入 = 工资性 + 生产经营性 + 财产性 + 转移性 − 生产经营性支出。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Out-of-pocket costs this year (return-to-poverty risk)</source>
+        <translation>本年自付支出（返贫风险）</translation>
+    </message>
+    <message>
+        <source>Net income {net}; {size} people; per capita {pc}</source>
+        <translation>纯收入 {net}；{size} 人；人均 {pc}</translation>
+    </message>
+    <message>
+        <source>above the line {line} by {margin}</source>
+        <translation>高于标准 {line}，高出 {margin}</translation>
+    </message>
+    <message>
+        <source>below the line {line} by {margin}</source>
+        <translation>低于标准 {line}，差 {margin}</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Age</source>
+        <translation>年龄</translation>
+    </message>
+    <message>
+        <source>Insured</source>
+        <translation>参保</translation>
+    </message>
+    <message>
+        <source>At this visit</source>
+        <translation>本次走访</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Confirm who lives here; record births, deaths, marriages and moves with their reason, and changes in schooling, health or insurance.</source>
+        <translation>确认在家人员；登记出生、死亡、婚嫁、迁移及原因，以及就学、健康、参保的变化。</translation>
+    </message>
+    <message>
+        <source>Everyone is marked present; select a member to change that.</source>
+        <translation>默认全员在家；选中成员可更改。</translation>
+    </message>
+    <message>
+        <source>Present / not seen</source>
+        <translation>在家 / 未见到</translation>
+    </message>
+    <message>
+        <source>Birth or moved in…</source>
+        <translation>出生或迁入…</translation>
+    </message>
+    <message>
+        <source>Death or moved out…</source>
+        <translation>死亡或迁出…</translation>
+    </message>
+    <message>
+        <source>Update facts…</source>
+        <translation>更新情况…</translation>
+    </message>
+    <message>
+        <source>Undo last change</source>
+        <translation>撤销上一项变更</translation>
+    </message>
+    <message>
+        <source>not seen</source>
+        <translation>未见到</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>在家</translation>
+    </message>
+    <message>
+        <source>leaves: {reason}</source>
+        <translation>迁出：{reason}</translation>
+    </message>
+    <message>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <source>joins: {reason}</source>
+        <translation>迁入：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OverrideDialog</name>
+    <message>
+        <source>Exit blocked by the assessment</source>
+        <translation>脱贫评估未通过</translation>
+    </message>
+    <message>
+        <source>The household does not meet these exit criteria:</source>
+        <translation>该户以下脱贫条件未达标：</translation>
+    </message>
+    <message>
+        <source>Criterion</source>
+        <translation>评估项目</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>To pass it on anyway, write why (this is recorded in the audit trail):</source>
+        <translation>如仍要上报，请写明理由（将记入审计日志）：</translation>
+    </message>
+    <message>
+        <source>Only township or county staff may override the assessment. Correct the household&apos;s data or wait for the conditions to be met.</source>
+        <translation>只有乡镇或县级工作人员可以越过评估。请更正该户信息，或等条件满足后再申请。</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipationTab</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>成员</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>事由</translation>
+    </message>
+    <message>
+        <source>Record participation…</source>
+        <translation>登记参与…</translation>
+    </message>
+    <message>
+        <source>Award or deduct points…</source>
+        <translation>加分/扣分…</translation>
+    </message>
+    <message>
+        <source>Redeem points…</source>
+        <translation>积分兑换…</translation>
+    </message>
+    <message>
+        <source>{year}: took part {n} time(s).</source>
+        <translation>{year} 年：参与 {n} 次。</translation>
+    </message>
+    <message>
+        <source>Points this year: +{earned} / −{deducted}; balance {balance}.</source>
+        <translation>本年积分：+{earned} / −{deducted}；余额 {balance}。</translation>
+    </message>
+    <message>
+        <source>The village does not run a points scheme.</source>
+        <translation>本村未实行积分制。</translation>
+    </message>
+    <message>
+        <source>(the household)</source>
+        <translation>（全户）</translation>
+    </message>
+    <message>
+        <source>(no points)</source>
+        <translation>（不计分）</translation>
+    </message>
+    <message>
+        <source>(choose a rule)</source>
+        <translation>（选择规则）</translation>
+    </message>
+    <message>
+        <source>Record participation</source>
+        <translation>登记参与</translation>
+    </message>
+    <message>
+        <source>Points rule</source>
+        <translation>积分规则</translation>
+    </message>
+    <message>
+        <source>Award or deduct points</source>
+        <translation>加分或扣分</translation>
+    </message>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分兑换</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <source>Photos and the household&apos;s confirmation</source>
+        <translation>照片和户主确认</translation>
+    </message>
+    <message>
+        <source>Photos are reduced to 1600 pixels on import. The household confirms the visit by signing here or on the paper sheet.</source>
+        <translation>照片导入时缩小到1600像素。农户在屏幕上或纸质确认单上签字确认本次走访。</translation>
+    </message>
+    <message>
+        <source>Add photos…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Remove selected photo</source>
+        <translation>删除所选照片</translation>
+    </message>
+    <message>
+        <source>Household&apos;s confirmation</source>
+        <translation>户主确认</translation>
+    </message>
+    <message>
+        <source>Not confirmed (nobody able to sign was at home)</source>
+        <translation>未确认（家中无人可签字）</translation>
+    </message>
+    <message>
+        <source>Signature drawn on the screen</source>
+        <translation>屏幕签名</translation>
+    </message>
+    <message>
+        <source>Photo of the signed paper sheet</source>
+        <translation>已签字纸质确认单的照片</translation>
+    </message>
+    <message>
+        <source>Clear the signature</source>
+        <translation>清除签名</translation>
+    </message>
+    <message>
+        <source>Choose the photo of the sheet…</source>
+        <translation>选择确认单照片…</translation>
+    </message>
+    <message>
+        <source>sheet photo added</source>
+        <translation>已添加确认单照片</translation>
+    </message>
+    <message>
+        <source>Sign here with the mouse, touch pad or pen</source>
+        <translation>请用鼠标、触摸板或手写笔在此签名</translation>
+    </message>
+    <message>
+        <source>Choose photos</source>
+        <translation>选择照片</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.heic *.webp);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.heic *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>The file could not be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>Photo of the signed sheet</source>
+        <translation>已签字确认单的照片</translation>
+    </message>
+</context>
+<context>
+    <name>PointsSchemeDialog</name>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Earned this year</source>
+        <translation>本年获得</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Points scheme (积分制)</source>
+        <translation>积分制</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>The village runs a points scheme</source>
+        <translation>本村实行积分制</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Points a year that show a changed attitude</source>
+        <translation>体现观念转变的年度积分</translation>
+    </message>
+    <message>
+        <source>Save the scheme</source>
+        <translation>保存积分制</translation>
+    </message>
+    <message>
+        <source>Add a rule…</source>
+        <translation>添加规则…</translation>
+    </message>
+    <message>
+        <source>Switch the rule on/off</source>
+        <translation>启用/停用规则</translation>
+    </message>
+    <message>
+        <source>Ranking this year</source>
+        <translation>本年积分榜</translation>
+    </message>
+    <message>
+        <source>New points rule</source>
+        <translation>新建积分规则</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsPage</name>
+    <message>
+        <source>Problems and measures</source>
+        <translation>问题和措施</translation>
+    </message>
+    <message>
+        <source>What is still difficult for the household, and what was agreed to do about it.</source>
+        <translation>该户仍有哪些困难，商定了哪些帮扶措施。</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <source>Measures agreed (logged as planned)</source>
+        <translation>商定的帮扶措施（登记为计划）</translation>
+    </message>
+    <message>
+        <source>Describe the problem</source>
+        <translation>描述问题</translation>
+    </message>
+    <message>
+        <source>Add problem</source>
+        <translation>添加问题</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Add measure</source>
+        <translation>添加措施</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsDialog</name>
+    <message>
+        <source>Request</source>
+        <translation>申请类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>越过评估</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>Lifecycle requests</source>
+        <translation>动态管理申请</translation>
+    </message>
+    <message>
+        <source>All open requests</source>
+        <translation>全部未办结申请</translation>
+    </message>
+    <message>
+        <source>Open the household&apos;s requests</source>
+        <translation>打开该户的申请</translation>
+    </message>
+</context>
+<context>
+    <name>RequestsTab</name>
+    <message>
+        <source>Request</source>
+        <translation>申请类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证明材料</translation>
+    </message>
+    <message>
+        <source>Override</source>
+        <translation>越过评估</translation>
+    </message>
+    <message>
+        <source>Filed by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>New request…</source>
+        <translation>新建申请…</translation>
+    </message>
+    <message>
+        <source>Deliberation…</source>
+        <translation>民主评议…</translation>
+    </message>
+    <message>
+        <source>Public notice…</source>
+        <translation>公示…</translation>
+    </message>
+    <message>
+        <source>Household confirmation…</source>
+        <translation>户主确认…</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Township review…</source>
+        <translation>乡镇审核…</translation>
+    </message>
+    <message>
+        <source>County decision…</source>
+        <translation>县审定…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>撤回…</translation>
+    </message>
+    <message>
+        <source>Register status: {state}</source>
+        <translation>建档立卡状态：{state}</translation>
+    </message>
+    <message>
+        <source>New lifecycle request</source>
+        <translation>新建动态管理申请</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Select a request first.</source>
+        <translation>请先选择一项申请。</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>同意</translation>
+    </message>
+    <message>
+        <source>did not agree</source>
+        <translation>不同意</translation>
+    </message>
+    <message>
+        <source>Village deliberation (民主评议)</source>
+        <translation>民主评议</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>评议结果</translation>
+    </message>
+    <message>
+        <source>The notice must run at least {n} days.</source>
+        <translation>公示期至少 {n} 天。</translation>
+    </message>
+    <message>
+        <source>Public notice (公示)</source>
+        <translation>公示</translation>
+    </message>
+    <message>
+        <source>Or choose a photo of the signed sheet…</source>
+        <translation>或选择已签字确认单的照片…</translation>
+    </message>
+    <message>
+        <source>Photo of the signed sheet</source>
+        <translation>已签字确认单的照片</translation>
+    </message>
+    <message>
+        <source>Sheet photo chosen</source>
+        <translation>已选择确认单照片</translation>
+    </message>
+    <message>
+        <source>The household&apos;s confirmation (贫困户认可)</source>
+        <translation>户主确认（贫困户认可）</translation>
+    </message>
+    <message>
+        <source>Only if the exit assessment fails: the written reason to override it</source>
+        <translation>仅在脱贫评估未通过时填写：越过评估的书面理由</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Write a reason to override, or return the request.</source>
+        <translation>请填写越过评估的理由，或退回申请。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Township review (乡镇审核)</source>
+        <translation>乡镇审核</translation>
+    </message>
+    <message>
+        <source>pass on to the county</source>
+        <translation>报县审定</translation>
+    </message>
+    <message>
+        <source>return to the village</source>
+        <translation>退回村里</translation>
+    </message>
+    <message>
+        <source>County decision (县审定)</source>
+        <translation>县审定</translation>
+    </message>
+    <message>
+        <source>approve</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <source>Withdraw the request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionPage</name>
+    <message>
+        <source>Satisfaction and living environment</source>
+        <translation>满意度和人居环境</translation>
+    </message>
+    <message>
+        <source>How satisfied the household is with the assistance, and how the home looks.</source>
+        <translation>农户对帮扶的满意程度，以及家中环境情况。</translation>
+    </message>
+    <message>
+        <source>Environment note</source>
+        <translation>人居环境说明</translation>
+    </message>
+    <message>
+        <source>Sanitary toilet in use</source>
+        <translation>使用卫生厕所</translation>
+    </message>
+    <message>
+        <source>Yard tidy</source>
+        <translation>院落整洁</translation>
+    </message>
+    <message>
+        <source>Kitchen clean</source>
+        <translation>厨房干净</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <source>Sign here with the mouse, touch pad or pen</source>
+        <translation>请用鼠标、触摸板或手写笔在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>小结</translation>
+    </message>
+    <message>
+        <source>Check everything, then save. The visit, its measures and the changes to the card are saved together.</source>
+        <translation>请核对无误后保存。走访记录、帮扶措施和档案变更将一并保存。</translation>
+    </message>
+    <message>
+        <source>{head} household</source>
+        <translation>{head}户</translation>
+    </message>
+    <message>
+        <source>Visited at</source>
+        <translation>走访时间</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>{n} confirmed present, {c} change(s)</source>
+        <translation>{n} 人确认在家，{c} 项变更</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <source>Net income {year}: {amount}</source>
+        <translation>{year} 年纯收入：{amount}</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>措施</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Household confirmation</source>
+        <translation>户主确认</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>The household has not confirmed this visit.</source>
+        <translation>农户尚未确认本次走访。</translation>
+    </message>
+</context>
+<context>
+    <name>UpdateMemberDialog</name>
+    <message>
+        <source>Update {name}</source>
+        <translation>更新 {name} 的情况</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWizard</name>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <source>The visit was saved.</source>
+        <translation>走访已保存。</translation>
+    </message>
+    <message>
+        <source>Go back to the page concerned to correct it.</source>
+        <translation>请返回相应页面更正。</translation>
+    </message>
+    <message>
+        <source>The unfinished visit was kept as a draft.</source>
+        <translation>未完成的走访已保存为草稿。</translation>
+    </message>
+    <message>
+        <source>Household visit</source>
+        <translation>入户走访</translation>
+    </message>
+    <message>
+        <source>Save visit</source>
+        <translation>保存走访</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Close (keep draft)</source>
+        <translation>关闭（保留草稿）</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsDueDialog</name>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应访日期</translation>
+    </message>
+    <message>
+        <source>Head of household</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <source>Household no.</source>
+        <translation>户编号</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>组</translation>
+    </message>
+    <message>
+        <source>Helper</source>
+        <translation>帮扶责任人</translation>
+    </message>
+    <message>
+        <source>Every (days)</source>
+        <translation>周期（天）</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>上次走访</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未走访</translation>
+    </message>
+    <message>
+        <source>{n} days overdue</source>
+        <translation>逾期 {n} 天</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <source>Visits due</source>
+        <translation>应访名单</translation>
+    </message>
+    <message>
+        <source>Show every planned household</source>
+        <translation>显示全部计划走访户</translation>
+    </message>
+    <message>
+        <source>Start the visit…</source>
+        <translation>开始走访…</translation>
+    </message>
+    <message>
+        <source>Open the household card</source>
+        <translation>打开农户档案</translation>
+    </message>
+    <message>
+        <source>Change the visit frequency…</source>
+        <translation>修改走访周期…</translation>
+    </message>
+    <message>
+        <source>All helpers</source>
+        <translation>全部帮扶责任人</translation>
+    </message>
+    <message>
+        <source>No visit is due.</source>
+        <translation>没有到期的走访。</translation>
+    </message>
+    <message>
+        <source>Visit frequency</source>
+        <translation>走访周期</translation>
+    </message>
+    <message>
+        <source>Visit every how many days?</source>
+        <translation>每隔多少天走访一次？</translation>
     </message>
 </context>
 </TS>

@@ -163,3 +163,26 @@ def test_exited_below_line_names_year_income_and_line(registry: Registry):
     assert finding.message() == "已脱贫户 2019 年人均纯收入 500.00 元低于当年贫困线 3,800.00 元"
     assert finding.message("en") == (
         "Exited household's per-capita net income in 2019 (500.00 yuan) is below that year's line (3,800.00 yuan)")
+
+
+@pytest.mark.parametrize("indexed", [False, True])
+def test_small_scope_path_finds_the_same(registry: Registry, monkeypatch, indexed: bool):
+    """A village read through the indexes finds what the sequential scans find, including a
+    person whose other household lies outside the scope."""
+    from app.quality import checks
+    from app.services.registry import create_village
+
+    monkeypatch.setattr(checks, "INDEXED_SHARE", 1.01 if indexed else 0.0)
+    other = create_village(registry.db, "520123002001", "新寨村", "龙场镇", "云岭县")
+    registry.sql("UPDATE household SET village_id = ? WHERE id = ?", (other.id, registry.b))
+    registry.sql("UPDATE member SET id_number = (SELECT id_number FROM member WHERE id = ?) WHERE id = ?",
+                 (registry.a_spouse, registry.b_child))
+    registry.sql("UPDATE member SET work_months = 13, work_status = '04' WHERE id = ?", (registry.a_head,))
+    registry.sql("UPDATE conditions SET house_danger_level = 'C' WHERE household_id = ?", (registry.b,))
+    found = {(f.rule.code, f.household_id, f.member_id) for f in run_checks(registry.db, scope="520123001001",
+                                                                          as_of=AS_OF)}
+    assert found == {("person_two_households", registry.a, registry.a_spouse),
+                     ("work_months_over", registry.a, registry.a_head)}
+    found = {(f.rule.code, f.household_id) for f in run_checks(registry.db, scope="520123002001", as_of=AS_OF)}
+    assert ("person_two_households", registry.b) in found and ("exited_cd_house", registry.b) in found
+    assert {hid for _code, hid in found} == {registry.b}

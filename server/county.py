@@ -56,6 +56,7 @@ def decide_request(db: ServerDB, request_id: str, decision: str, user: str, note
         rev = w.update(rec, {"status": decision, "steps": steps}, author)
         if decision == "approved":
             _apply_approval(w, rec, author)
+        w.finish()
         return rev
 
 

@@ -170,6 +170,24 @@ def sync(db: Any, server: str | None = None, transport: HttpTransport | None = N
     return report
 
 
+def push(db: Any, transport: HttpTransport | None = None, backoff: Backoff | None = None,
+         progress: Progress | None = None, cancel: Any = None) -> SyncReport:
+    """Send the pending changes only (no pull): the "send now" of a weak link, and the benchmark."""
+    own = transport is None
+    t_ = transport or transport_for(db)
+    b = backoff or Backoff()
+    report = SyncReport()
+    try:
+        _push(db, t_, b, report, progress or (lambda _stage, _done, _total: None), _Cancel(cancel))
+    except Retryable:
+        raise BangfuError("sync.network", attempts=b.attempts) from None
+    finally:
+        report.pending = outbox.pending_count(db)
+        if own:
+            t_.close()
+    return report
+
+
 def _remember_error(db: Any, code: str) -> None:
     try:
         state.write(db, **{state.LAST_ERROR: code})

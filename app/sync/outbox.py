@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func
+from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from app.domain import ENTITIES, Conflict, OutboxOp, uuid7
@@ -50,39 +50,55 @@ def pending_count(db: Any) -> int:
         return int(s.exec(select(func.count()).select_from(OutboxOp).where(OutboxOp.status == PENDING)).one())
 
 
+_WIRE = (OutboxOp.device_seq, OutboxOp.op_id, OutboxOp.entity, OutboxOp.entity_id, OutboxOp.kind, OutboxOp.fields,
+         OutboxOp.base_rev, OutboxOp.hlc, OutboxOp.author)
+
+
+def _wire_rows(s: Session, *where: Any, limit: int | None = None) -> list[Any]:
+    stmt = select(*_WIRE).where(OutboxOp.status == PENDING, *where).order_by(OutboxOp.device_seq)  # type: ignore[call-overload]
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    return list(s.execute(stmt).all())
+
+
+def _op(row: Any) -> Op:
+    return Op(device_seq=row[0], op_id=row[1], entity=row[2], entity_id=row[3], kind=row[4], fields=row[5],
+              base_rev=row[6], hlc=row[7], author=row[8])
+
+
 def next_batch(db: Any, max_ops: int = MAX_BATCH_OPS, max_bytes: int = MAX_BATCH_BYTES) -> Batch | None:
     """The batch to send now: the oldest one already in flight, else a new one (recorded first)."""
     with state.meta_session(db) as s:
-        first = s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id != None)  # noqa: E711
-                       .order_by(OutboxOp.device_seq).limit(1)).first()
+        first = s.execute(select(OutboxOp.batch_id).where(OutboxOp.status == PENDING, OutboxOp.batch_id != None)  # noqa: E711
+                          .order_by(OutboxOp.device_seq).limit(1)).first()
         if first is not None:
-            ops = list(s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id == first.batch_id)
-                              .order_by(OutboxOp.device_seq)))
-            req = PushRequest(batch_id=first.batch_id or "", device_id=db.device_id, ops=[to_wire(o) for o in ops])
+            rows = _wire_rows(s, OutboxOp.batch_id == first[0])
+            req = PushRequest(batch_id=first[0], device_id=db.device_id, ops=[_op(r) for r in rows])
             return Batch(req, encode(req))
-        rows = list(s.exec(select(OutboxOp).where(OutboxOp.status == PENDING, OutboxOp.batch_id == None)  # noqa: E711
-                           .order_by(OutboxOp.device_seq).limit(max_ops)))
-        wire: list[tuple[OutboxOp, Op]] = []
-        for row in rows:
+        wire: list[Op] = []
+        refused: list[int] = []
+        for row in _wire_rows(s, OutboxOp.batch_id == None, limit=max_ops):  # noqa: E711
             try:
-                wire.append((row, to_wire(row)))
+                wire.append(_op(row))
             except ValidationError:
-                # Cannot even be sent (e.g. an over-long author name): quarantine it here.
-                row.status, row.result_code = REJECTED, "invalid"
-                s.add(row)
+                refused.append(row[0])  # cannot even be sent (e.g. an over-long author name)
+        if refused:
+            s.execute(update(OutboxOp).where(OutboxOp.device_seq.in_(refused))  # type: ignore[attr-defined]
+                      .values(status=REJECTED, result_code="invalid"))
         if not wire:
             return None
         batch_id = uuid7()
         count = len(wire)
         while True:
-            req = PushRequest(batch_id=batch_id, device_id=db.device_id, ops=[w for _r, w in wire[:count]])
+            req = PushRequest(batch_id=batch_id, device_id=db.device_id, ops=wire[:count])
             body = encode(req)
             if len(body) <= max_bytes or count == 1:
                 break
-            count = max(1, count * max_bytes // len(body) * 9 // 10) if count > 1 else 1
-        for row, _w in wire[:count]:
-            row.batch_id = batch_id
-            s.add(row)
+            count = max(1, count * max_bytes // len(body) * 9 // 10)
+        seqs = [op.device_seq for op in wire[:count]]
+        for start in range(0, len(seqs), 500):
+            s.execute(update(OutboxOp).where(OutboxOp.device_seq.in_(seqs[start:start + 500]))  # type: ignore[attr-defined]
+                      .values(batch_id=batch_id))
         return Batch(req, body)
 
 
@@ -131,9 +147,17 @@ def record_answer(db: Any, answer: PushResponse) -> dict[str, int]:
     """Store the server's answer for every op of a batch in one transaction (replays are no-ops)."""
     counts = {APPLIED: 0, CONFLICT: 0, REJECTED: 0}
     refetch: set[tuple[str, str]] = set()
+    ids = [r.op_id for r in answer.results]
     with state.meta_session(db) as s:
+        rows: dict[str, OutboxOp] = {}
+        for start in range(0, len(ids), 500):
+            for row in s.exec(select(OutboxOp).where(OutboxOp.op_id.in_(ids[start:start + 500]))):  # type: ignore[attr-defined]
+                rows[row.op_id] = row
+        conflicted = [r.op_id for r in answer.results if r.conflicts]
+        known = set(s.exec(select(Conflict.op_id, Conflict.field).where(Conflict.op_id.in_(conflicted)))  # type: ignore[attr-defined,call-overload]
+                    ) if conflicted else set()
         for result in answer.results:
-            row = s.exec(select(OutboxOp).where(OutboxOp.op_id == result.op_id)).first()
+            row = rows.get(result.op_id)
             if row is None or row.status != PENDING:
                 continue
             row.status = result.status
@@ -144,8 +168,8 @@ def record_answer(db: Any, answer: PushResponse) -> dict[str, int]:
             if result.status == CONFLICT:
                 refetch.add((row.entity, row.entity_id))
                 for c in result.conflicts:
-                    exists = s.exec(select(Conflict).where(Conflict.op_id == row.op_id, Conflict.field == c.field)).first()
-                    if exists is None:
+                    if (row.op_id, c.field) not in known:
+                        known.add((row.op_id, c.field))
                         s.add(Conflict(op_id=row.op_id, entity=row.entity, entity_id=row.entity_id, field=c.field,
                                        ours=c.ours, theirs=c.theirs, their_author=c.their_author, their_at=c.their_at))
         state.add_refetch(s, refetch)

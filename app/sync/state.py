@@ -32,7 +32,7 @@ REF_PREFIX = "ref:"
 @contextmanager
 def meta_session(db: Any) -> Iterator[Session]:
     """A short write transaction on the local database (bookkeeping, not domain data)."""
-    with db.write_lock, Session(db.write_engine, expire_on_commit=False) as session:
+    with db.write_lock, Session(db.write_engine, expire_on_commit=False, autoflush=False) as session:
         try:
             yield session
             session.commit()
@@ -41,12 +41,20 @@ def meta_session(db: Any) -> Iterator[Session]:
             raise
 
 
+def _settle(session: Session) -> None:
+    # Sessions here do not autoflush; a key added earlier in the same transaction must be found.
+    if any(isinstance(obj, SyncMeta) for obj in session.new):
+        session.flush()
+
+
 def get(session: Session, key: str, default: str | None = None) -> str | None:
+    _settle(session)
     row = session.get(SyncMeta, key)
     return row.value if row else default
 
 
 def put(session: Session, key: str, value: str | None) -> None:
+    _settle(session)
     row = session.get(SyncMeta, key)
     if value is None:
         if row is not None:

@@ -54,7 +54,8 @@ HIGHLIGHT = QColor("#ff9800")
 DIM = QColor(0, 0, 0, 96)
 # Events after which the target may have appeared, moved or the step may be done.
 POKE_EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move,
-                         QEvent.Type.FocusIn, QEvent.Type.WindowActivate, QEvent.Type.LayoutRequest})
+                         QEvent.Type.FocusIn, QEvent.Type.WindowActivate, QEvent.Type.LayoutRequest,
+                         QEvent.Type.MouseButtonRelease, QEvent.Type.KeyRelease})
 
 
 def tr(text: str) -> str:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from ui.tours.engine import Step, Tour, TourContext, tr
 from ui.tours.sample import pick_household
-
-
-def _b(value: Any) -> str:
-    return f"<b>{html.escape(str(value))}</b>"
+from ui.tours.steps import bold, card_open, card_page, card_signals, go_to_tab, open_card_step
 
 
 def _search_hits(ctx: TourContext) -> tuple[str, ...]:
@@ -23,37 +19,27 @@ def _found(ctx: TourContext) -> bool:
     return typed in (ctx["initials"], ctx["name"]) and ctx["household_id"] in _search_hits(ctx)
 
 
-def _card_open(ctx: TourContext) -> bool:
-    card = ctx.card(ctx["household_id"])
-    return card is not None and card.data is not None
-
-
-def _card_signals(ctx: TourContext) -> list[Any]:
-    card = ctx.card()
-    return [ctx.window.tabs.currentChanged, card.loaded if card is not None else None]
-
-
 # -- find a household by pinyin ----------------------------------------------------------------
 def find_household() -> Tour:
     steps = [
         Step("focus", lambda ctx: ctx.window.search,
              lambda ctx: tr("Every search starts here. Click in the <b>search box</b> (or press Ctrl+F)."),
-             done=lambda ctx: ctx.window.search.hasFocus()),
+             done=lambda ctx: ctx.window.focusWidget() is ctx.window.search),  # also while a pop-up is in front
         Step("type", lambda ctx: ctx.window.search,
              lambda ctx: tr("Type the pinyin initials {initials} of {name} — no Chinese input method needed. "
                             "Full pinyin, part of the ID number or the household number work too.").format(
-                 initials=_b(ctx["initials"]), name=_b(ctx["name"])),
+                 initials=bold(ctx["initials"]), name=bold(ctx["name"])),
              done=_found,
              signals=lambda ctx: [ctx.window.list_model.loaded]),
         Step("open", lambda ctx: ctx.window.table,
              lambda ctx: tr("The list shows only the households that match. Double-click the row of {name} "
                             "(household number ending in {tail}), or select it and press Enter.").format(
-                 name=_b(ctx["name"]), tail=_b(ctx["hh_tail"])),
-             done=_card_open, signals=_card_signals),
+                 name=bold(ctx["name"]), tail=bold(ctx["hh_tail"])),
+             done=card_open, signals=card_signals),
         Step("read", lambda ctx: ctx.card(),
              lambda ctx: tr("This is the household card of {name}. The coloured badge is the poverty status "
                             "(red: not yet out of poverty); the line below gives the household number, group, "
-                            "members, per-capita income and helper.").format(name=_b(ctx["name"]))),
+                            "members, per-capita income and helper.").format(name=bold(ctx["name"]))),
     ]
     return Tour("find_household", lambda: tr("Find a household by pinyin"),
                 lambda: tr("Search by pinyin initials and open the household card."),
@@ -65,8 +51,7 @@ NEW_PHONE = "13912345678"
 
 
 def _basic(ctx: TourContext) -> Any:
-    card = ctx.card(ctx["household_id"])
-    return card.basic if card is not None else None
+    return card_page(ctx, "basic")
 
 
 def _phone_widget(ctx: TourContext) -> Any:
@@ -82,42 +67,17 @@ def _saved_phone(ctx: TourContext) -> str:
         return hh.phone if hh is not None else ""
 
 
-def _tab(name: str) -> Any:
-    """Target: the tab ``name`` (an attribute of the card: basic, history…) of the tour's card."""
-    def target(ctx: TourContext) -> Any:
-        card = ctx.card(ctx["household_id"])
-        return ctx.tab_button(card.tabs, getattr(card, name)) if card is not None else None
-    return target
-
-
-def _on_tab(name: str) -> Any:
-    def done(ctx: TourContext) -> bool:
-        card = ctx.card(ctx["household_id"])
-        return card is not None and card.tabs.currentWidget() is getattr(card, name)
-    return done
-
-
-def _tab_signals(ctx: TourContext) -> list[Any]:
-    card = ctx.card()
-    return [card.tabs.currentChanged if card is not None else None]
-
-
 def correct_card() -> Tour:
     steps = [
-        Step("open", lambda ctx: ctx.window.search,
-             lambda ctx: tr("Open the card of {name}: type {initials} in the search box and double-click the "
-                            "row.").format(name=_b(ctx["name"]), initials=_b(ctx["initials"])),
-             done=_card_open, signals=_card_signals),
-        Step("members", _tab("members"),
-             lambda ctx: tr("The card has one tab per part of the household's poverty-alleviation handbook "
-                            "(扶贫手册). Read it first: open the <b>Members</b> tab to see who lives here."),
-             done=_on_tab("members"), signals=_tab_signals),
-        Step("basic", _tab("basic"),
-             lambda ctx: tr("Now open the <b>Basic data</b> tab: address, phone, bank, causes of poverty."),
-             done=_on_tab("basic"), signals=_tab_signals),
+        open_card_step(),
+        go_to_tab("members", "members", lambda ctx: tr(
+            "The card has one tab per part of the household's poverty-alleviation handbook (扶贫手册). Read it "
+            "first: open the <b>Members</b> tab to see who lives here.")),
+        go_to_tab("basic", "basic", lambda ctx: tr(
+            "Now open the <b>Basic data</b> tab: address, phone, bank, causes of poverty.")),
         Step("phone", _phone_widget,
              lambda ctx: tr("During the visit the family told you their new phone number. Replace the phone "
-                            "number with {phone}.").format(phone=_b(NEW_PHONE)),
+                            "number with {phone}.").format(phone=bold(NEW_PHONE)),
              done=lambda ctx: _phone_widget(ctx).text().strip() == NEW_PHONE,
              signals=lambda ctx: [getattr(_phone_widget(ctx), "textChanged", None)]),
         Step("save", lambda ctx: _basic(ctx).save_button,
@@ -125,9 +85,8 @@ def correct_card() -> Tour:
                             "in red next to its field and nothing is written."),
              done=lambda ctx: _saved_phone(ctx) == NEW_PHONE,
              signals=lambda ctx: [ctx.window.household_changed]),
-        Step("history", _tab("history"),
-             lambda ctx: tr("Nothing is changed silently: open the <b>Change history</b> tab."),
-             done=_on_tab("history"), signals=_tab_signals),
+        go_to_tab("history", "history", lambda ctx: tr(
+            "Nothing is changed silently: open the <b>Change history</b> tab.")),
         Step("audit", lambda ctx: ctx.card().history,
              lambda ctx: tr("Your correction is listed with your name, the time, the old and the new value. "
                             "The county can verify that this history was never rewritten.")),

@@ -7,7 +7,6 @@ trainee files this year's requests) and the village with most of them, so the no
 
 from __future__ import annotations
 
-import html
 import re
 from collections import Counter
 from typing import Any
@@ -15,12 +14,9 @@ from typing import Any
 from sqlmodel import select
 
 from ui.tours.engine import Step, Tour, TourContext, tr
+from ui.tours.steps import bold
 
 EXIT_EVENT = "02"
-
-
-def _b(value: Any) -> str:
-    return f"<b>{html.escape(str(value))}</b>"
 
 
 def plain(text: str) -> str:
@@ -89,23 +85,23 @@ def exit_notice() -> Tour:
     def menu_text(ctx: TourContext) -> str:
         notices = ctx.window.notices_menu
         return tr("Notices are prepared in the {menu} menu: open it and choose {action}.").format(
-            menu=_b(plain(ctx.window.menu("notices").title())), action=_b(plain(notices.act_household.text())))
+            menu=bold(plain(ctx.window.menu("notices").title())), action=bold(plain(notices.act_household.text())))
 
     steps = [
         Step("menu", lambda ctx: ctx.menu_title(ctx.window.menu("notices")), menu_text,
              done=lambda ctx: _dialog(ctx) is not None,
              signals=lambda ctx: [ctx.window.notices_menu.opened]),
         Step("kind", lambda ctx: _dialog(ctx).kind,
-             lambda ctx: tr("Choose the kind of notice: {kind}.").format(kind=_b(_kind_label("exit"))),
+             lambda ctx: tr("Choose the kind of notice: {kind}.").format(kind=bold(_kind_label("exit"))),
              done=lambda ctx: _dialog(ctx).kind.currentData() == "exit",
              signals=_dialog_signal("kind", "currentIndexChanged")),
         Step("year", lambda ctx: _dialog(ctx).year,
              lambda ctx: tr("Set the year to {year}: the notice lists the households proposed to exit that "
-                            "year.").format(year=_b(ctx["year"])),
+                            "year.").format(year=bold(ctx["year"])),
              done=lambda ctx: _dialog(ctx).year.value() == ctx["year"],
              signals=_dialog_signal("year", "valueChanged")),
         Step("village", lambda ctx: _dialog(ctx).villages,
-             lambda ctx: tr("Tick the village {village}.").format(village=_b(ctx["village"])),
+             lambda ctx: tr("Tick the village {village}.").format(village=bold(ctx["village"])),
              done=lambda ctx: ctx["village_code"] in _dialog(ctx).selected_codes(),
              signals=_dialog_signal("villages", "itemChanged")),
         Step("preview", lambda ctx: _dialog(ctx).btn_preview,
@@ -119,7 +115,7 @@ def exit_notice() -> Tour:
         Step("issue", lambda ctx: _preview(ctx).btn_action,
              lambda ctx: tr("If the list is right, click {issue} and save the PDF. Issuing freezes the notice: "
                             "what is printed can later be proven unchanged.").format(
-                 issue=_b(plain(_preview(ctx).btn_action.text()))),
+                 issue=bold(plain(_preview(ctx).btn_action.text()))),
              done=_issued, signals=_dialog_signal("issued")),
         Step("print", lambda ctx: _dialog(ctx).message,
              lambda ctx: tr("The issued notice is saved as a PDF: print that file (A3 for the notice board) and "

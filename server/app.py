@@ -23,6 +23,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from app.protocol import (
@@ -132,6 +133,8 @@ class GuardMiddleware:
 
         try:
             await self.app(scope, limited_receive, timed_send)
+        except ClientDisconnect:
+            status_holder["status"] = 499  # the laptop went away mid-request (a dropped link): nothing to answer
         except TooLarge:
             if not status_holder["sent"]:
                 await _send_json(send, 413, "too_large")

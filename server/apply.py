@@ -30,7 +30,7 @@ from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from app.domain import APPEND_ONLY, ENTITIES
-from app.protocol import FieldConflict, Op, OpResult, PushRequest, PushResponse, now
+from app.protocol import FieldConflict, Op, OpResult, PushRequest, PushResponse, now, sha256_json
 from server.db import Sequence, ServerDB
 from server.models import Batch, ConflictLog, Device, OpLog, Record
 from server.scope import Reject, device_covers, lookup, ref_fields, resolve, scope_fields
@@ -103,6 +103,7 @@ class Writer:
     households: set[str] = field(default_factory=set)
     new: dict[tuple[str, str], NewRecord] = field(default_factory=dict)
     oplog: list[dict[str, Any]] = field(default_factory=list)
+    checked: dict[str, Reject | None] = field(default_factory=dict)
 
     def covers(self, village_code: str) -> bool:
         from server.scope import covers
@@ -242,7 +243,11 @@ def _create(w: Writer, op: Op) -> OpResult:
         raise Reject("invalid", "id")
     data["id"] = op.entity_id
     deleted = bool(data.pop("deleted", False))
-    validate(op.entity, data)
+    if op.op_id in w.checked:  # validated before the lock was taken
+        if w.checked[op.op_id] is not None:
+            raise w.checked[op.op_id]  # type: ignore[misc]
+    else:
+        validate(op.entity, data)
     village, household = resolve(w.session, op.entity, data, w.cache)
     for name, parent_entity in ref_fields(op.entity):
         value = data.get(name)
@@ -380,16 +385,40 @@ def writer_for(session: Session, seq: Sequence, device: Device) -> Writer:
     return Writer(session, seq, device.id, device.role, list(device.villages))
 
 
+def precheck(req: PushRequest) -> tuple[str, dict[str, str], dict[str, Reject | None]]:
+    """Work that needs no database: content hashes, and the validation of new rows.
+
+    Done before the write lock is taken, so that concurrent laptops wait for each other as
+    little as possible (writes are serialised on the county sequence).
+    """
+    hashes = {op.op_id: op.content_hash() for op in req.ops}
+    batch_hash = sha256_json({"batch_id": req.batch_id, "device_id": req.device_id,
+                              "ops": [hashes[op.op_id] for op in req.ops]})
+    checked: dict[str, Reject | None] = {}
+    for op in req.ops:
+        if op.kind in ("create", "append") and op.entity in ENTITIES and not set(op.fields) - allowed_fields(op.entity):
+            data = {**op.fields, "id": op.entity_id}
+            data.pop("deleted", None)
+            try:
+                validate(op.entity, data)
+                checked[op.op_id] = None
+            except Reject as rej:
+                checked[op.op_id] = rej
+    return batch_hash, hashes, checked
+
+
 def apply_batch(db: ServerDB, device: Device, req: PushRequest) -> PushResponse:
     """Apply a batch once; a replay (same batch id, same content) returns the stored answer."""
-    content_hash = req.content_hash()
+    content_hash, hashes, checked = precheck(req)
     with db.write() as (session, seq):
-        return apply_batch_in(session, seq, device, req, content_hash)
+        return apply_batch_in(session, seq, device, req, content_hash, hashes, checked)
 
 
 def apply_batch_in(session: Session, seq: Sequence, device: Device, req: PushRequest,
-                   content_hash: str | None = None) -> PushResponse:
-    content_hash = content_hash or req.content_hash()
+                   content_hash: str | None = None, hashes: dict[str, str] | None = None,
+                   checked: dict[str, Reject | None] | None = None) -> PushResponse:
+    if content_hash is None or hashes is None or checked is None:
+        content_hash, hashes, checked = precheck(req)
     stored = session.get(Batch, req.batch_id)
     if stored is not None:
         if stored.content_hash != content_hash or stored.device_id != device.id:
@@ -398,8 +427,9 @@ def apply_batch_in(session: Session, seq: Sequence, device: Device, req: PushReq
         return answer.model_copy(update={"replayed": True, "server_time": now()})
     w = writer_for(session, seq, device)
     w.batch_id = req.batch_id
+    w.checked = checked
     prefetch(w, req.ops)
-    results = [apply_op(w, op) for op in req.ops]
+    results = [apply_op(w, op, hashes[op.op_id]) for op in req.ops]
     recompute_households(w)
     w.finish()
     answer = PushResponse(batch_id=req.batch_id, results=results, server_time=now())

@@ -103,6 +103,8 @@ class OpResult(BaseModel):
     code: str = Field(default="", description="reason code of a rejection (see REJECT_CODES)")
     field: str = Field(default="", description="the field a rejection is about, when there is one")
     conflicts: list[FieldConflict] = Field(default_factory=list)
+    merged_into: str = Field(default="", description="a create merged into the existing row with the same "
+                                                     "natural key (e.g. the same village code): its id")
 
 
 class PushResponse(BaseModel):

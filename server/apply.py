@@ -31,8 +31,9 @@ from sqlmodel import Session, select
 
 from app.domain import APPEND_ONLY, ENTITIES
 from app.protocol import FieldConflict, Op, OpResult, PushRequest, PushResponse, now, sha256_json
+from app.sync.refs import key_text, natural_keys
 from server.db import Sequence, ServerDB
-from server.models import Batch, ConflictLog, Device, OpLog, Record
+from server.models import Alias, Batch, ConflictLog, Device, NaturalKey, OpLog, Record
 from server.scope import Reject, device_covers, lookup, ref_fields, resolve, scope_fields
 
 SERVER_DEVICE = "server"
@@ -104,6 +105,40 @@ class Writer:
     new: dict[tuple[str, str], NewRecord] = field(default_factory=dict)
     oplog: list[dict[str, Any]] = field(default_factory=list)
     checked: dict[str, Reject | None] = field(default_factory=dict)
+    aliases: dict[tuple[str, str], str] = field(default_factory=dict)
+    natkeys: dict[str, str | None] = field(default_factory=dict)
+
+    def alias(self, entity: str, entity_id: str) -> str:
+        """The id a (possibly merged-away) id stands for."""
+        key = (entity, entity_id)
+        if key not in self.aliases:
+            row = self.session.get(Alias, key)
+            self.aliases[key] = row.entity_id if row is not None else entity_id
+        return self.aliases[key]
+
+    def holder(self, key: str) -> str | None:
+        """The id of the record holding a natural key, if any."""
+        if key not in self.natkeys:
+            row = self.session.get(NaturalKey, key)
+            self.natkeys[key] = row.entity_id if row is not None else None
+        return self.natkeys[key]
+
+    def claim(self, key: str, entity: str, entity_id: str) -> None:
+        row = self.session.get(NaturalKey, key)
+        if row is None:
+            self.session.add(NaturalKey(key=key, entity=entity, entity_id=entity_id))
+        else:
+            row.entity, row.entity_id = entity, entity_id
+            self.session.add(row)
+        self.session.flush()  # later claims and releases in this batch must see it (no autoflush)
+        self.natkeys[key] = entity_id
+
+    def release(self, key: str) -> None:
+        row = self.session.get(NaturalKey, key)
+        if row is not None:
+            self.session.delete(row)
+            self.session.flush()
+        self.natkeys[key] = None
 
     def covers(self, village_code: str) -> bool:
         from server.scope import covers
@@ -236,7 +271,7 @@ def _apply(w: Writer, op: Op) -> OpResult:
 
 
 def _create(w: Writer, op: Op) -> OpResult:
-    if lookup(w.session, op.entity, op.entity_id, w.cache) is not None:
+    if lookup(w.session, op.entity, op.entity_id, w.cache) is not None or w.alias(op.entity, op.entity_id) != op.entity_id:
         raise Reject("exists")
     data = dict(op.fields)
     if data.get("id", op.entity_id) != op.entity_id:
@@ -248,6 +283,10 @@ def _create(w: Writer, op: Op) -> OpResult:
             raise w.checked[op.op_id]  # type: ignore[misc]
     else:
         validate(op.entity, data)
+    for name, parent_entity in ref_fields(op.entity):  # a parent merged into another: point at that one
+        value = data.get(name)
+        if isinstance(value, str) and value:
+            data[name] = w.alias(parent_entity, value)
     village, household = resolve(w.session, op.entity, data, w.cache)
     for name, parent_entity in ref_fields(op.entity):
         value = data.get(name)
@@ -256,14 +295,34 @@ def _create(w: Writer, op: Op) -> OpResult:
     if not w.covers(village):
         raise Reject("out_of_scope")
     check_role(op.entity, data, w.role)
+    keys = [k for k in (key_text(op.entity, cols, data) for cols in natural_keys(op.entity)) if k]
+    for key in keys:
+        holder = w.holder(key)
+        if holder is not None and holder != op.entity_id:
+            return _merge(w, op, data, holder)
     if op.entity == "household":
         household = op.entity_id
     rec = w.insert(op.entity, op.entity_id, data, village, household, op.author, deleted)
+    for key in keys:
+        w.claim(key, op.entity, op.entity_id)
     return OpResult(op_id=op.op_id, status="applied", rev=rec.rev)
 
 
+def _merge(w: Writer, op: Op, data: dict[str, Any], holder: str) -> OpResult:
+    """The same row created twice offline (same natural key, other id): the second becomes an alias
+    of the first and its values a proposal on it, so differing values surface as conflicts."""
+    w.session.add(Alias(entity=op.entity, alias_id=op.entity_id, entity_id=holder))
+    w.aliases[(op.entity, op.entity_id)] = holder
+    fixed = scope_fields(op.entity) | {c for cols in natural_keys(op.entity) for c in cols}
+    changes = {k: v for k, v in data.items() if k not in fixed}
+    proposal = Op(op_id=op.op_id, device_seq=op.device_seq, entity=op.entity, entity_id=holder, kind="patch",
+                  fields=changes, base_rev=0, hlc=op.hlc, author=op.author)
+    result = _change(w, proposal)
+    return result.model_copy(update={"merged_into": holder})
+
+
 def _change(w: Writer, op: Op) -> OpResult:
-    rec = lookup(w.session, op.entity, op.entity_id, w.cache)
+    rec = lookup(w.session, op.entity, w.alias(op.entity, op.entity_id), w.cache)
     if rec is None or not w.covers(rec.village_code):
         # Out of scope looks the same as missing: a device learns nothing about other villages.
         raise Reject("not_found" if rec is None else "out_of_scope")
@@ -281,6 +340,14 @@ def _change(w: Writer, op: Op) -> OpResult:
     merged = {**rec.data, **{k: v for k, v in changes.items() if k != "deleted"}}
     validate(op.entity, merged)
     check_role(op.entity, changes, w.role)
+    rekeyed = []
+    for cols in natural_keys(op.entity):
+        if set(cols) & set(changes):
+            old_key, new_key = key_text(op.entity, cols, rec.data), key_text(op.entity, cols, merged)
+            if new_key != old_key:
+                if new_key is not None and w.holder(new_key) not in (None, rec.entity_id):
+                    raise Reject("exists", cols[-1])
+                rekeyed.append((old_key, new_key))
 
     derived = DERIVED.get(op.entity, frozenset())
     apply: dict[str, Any] = {}
@@ -305,8 +372,14 @@ def _change(w: Writer, op: Op) -> OpResult:
             else:
                 apply[name] = value
     rev = w.update(rec, apply, op.author) if apply else rec.rev
+    if apply and rekeyed:
+        for old_key, new_key in rekeyed:
+            if old_key is not None:
+                w.release(old_key)
+            if new_key is not None:
+                w.claim(new_key, rec.entity, rec.entity_id)
     for c in conflicts:
-        w.session.add(ConflictLog(op_id=op.op_id, device_id=w.device_id, entity=op.entity, entity_id=op.entity_id,
+        w.session.add(ConflictLog(op_id=op.op_id, device_id=w.device_id, entity=op.entity, entity_id=rec.entity_id,
                                   village_code=rec.village_code, field=c.field, ours=c.ours, theirs=c.theirs,
                                   their_author=c.their_author, their_at=c.their_at, their_rev=c.their_rev,
                                   author=op.author, created_at=w.at))
@@ -377,8 +450,20 @@ def prefetch(w: Writer, ops: list[Op]) -> None:
             for rec in w.session.exec(select(Record).where(Record.entity == entity,
                                                            Record.entity_id.in_(chunk))):  # type: ignore[attr-defined]
                 w.cache[(entity, rec.entity_id)] = rec
+            for alias in w.session.exec(select(Alias).where(Alias.entity == entity,
+                                                            Alias.alias_id.in_(chunk))):  # type: ignore[attr-defined]
+                w.aliases[(entity, alias.alias_id)] = alias.entity_id
             for key in chunk:
                 w.cache.setdefault((entity, key), None)
+                w.aliases.setdefault((entity, key), key)
+    natural = [k for op in ops if op.kind in ("create", "append") and op.entity in ENTITIES
+               for k in (key_text(op.entity, cols, op.fields) for cols in natural_keys(op.entity)) if k]
+    for start in range(0, len(natural), 500):
+        chunk = natural[start:start + 500]
+        for row in w.session.exec(select(NaturalKey).where(NaturalKey.key.in_(chunk))):  # type: ignore[attr-defined]
+            w.natkeys[row.key] = row.entity_id
+        for key in chunk:
+            w.natkeys.setdefault(key, None)
 
 
 def writer_for(session: Session, seq: Sequence, device: Device) -> Writer:

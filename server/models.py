@@ -224,5 +224,26 @@ class BundleLog(ServerModel, table=True):
     ops: int = 0
 
 
+class NaturalKey(ServerModel, table=True):
+    """Which record holds a natural key (a village code, a household's income for a year…)."""
+
+    __tablename__ = "srv_natkey"
+
+    key: str = Field(primary_key=True, max_length=400)
+    entity: str = Field(max_length=40)
+    entity_id: str = Field(max_length=36)
+
+
+class Alias(ServerModel, table=True):
+    """A record created twice offline under two ids: ops and references to the alias go to the first."""
+
+    __tablename__ = "srv_alias"
+
+    entity: str = Field(primary_key=True, max_length=40)
+    alias_id: str = Field(primary_key=True, max_length=36)
+    entity_id: str = Field(max_length=36)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 SERVER_TABLES = [m.__table__ for m in (Counter, Key, Enrollment, Device, User, Batch, OpLog, Record, ConflictLog,
-                                       Reference, StoredAttachment, AttachmentChunk, BundleLog)]
+                                       Reference, StoredAttachment, AttachmentChunk, BundleLog, NaturalKey, Alias)]

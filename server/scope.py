@@ -14,36 +14,8 @@ from typing import Any
 
 from sqlmodel import Session
 
+from app.sync.refs import ref_fields
 from server.models import Device, Record
-
-#: ``<name>_id`` fields whose entity is not simply ``<name>``.
-ALIASES = {"project_id": "fund_project", "request_id": "lifecycle_request", "rule_id": "points_rule",
-           "scheme_id": "points_scheme"}
-#: Scope is taken from the first of these that a row has, then from any other reference.
-PREFERRED = ("household_id", "village_id")
-
-
-@cache
-def ref_fields(entity: str) -> tuple[tuple[str, str], ...]:
-    """(field, parent entity) of every reference a row of ``entity`` holds, most specific first.
-
-    Derived from the domain model (``<x>_id`` naming an entity), so feature areas that add
-    entities get scoping without touching the server.
-    """
-    from app.domain import ENTITIES
-
-    cls = ENTITIES.get(entity)
-    if cls is None:
-        return ()
-    refs = []
-    for name in cls.model_fields:
-        if not name.endswith("_id") or name == "id":
-            continue
-        target = ALIASES.get(name, name[:-3])
-        if target in ENTITIES and target != entity:
-            refs.append((name, target))
-    refs.sort(key=lambda r: PREFERRED.index(r[0]) if r[0] in PREFERRED else len(PREFERRED))
-    return tuple(refs)
 
 
 @cache

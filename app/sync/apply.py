@@ -62,7 +62,9 @@ def apply_changes(db: Any, changes: list[Change], reference: list[RefItem] | Non
             done: set[tuple[str, str]] = set()
             for change in changes:
                 key = (change.entity, change.entity_id)
-                outcome = _apply_one(audit, s, change, local, guarded.get(key, set()), refetched, stats)
+                merged = _merge_local(db, s, change, local, audit)
+                fields_guarded = guarded.get(key, set()) | (guarded.get((change.entity, merged), set()) if merged else set())
+                outcome = _apply_one(audit, s, change, local, fields_guarded, refetched, stats)
                 if outcome == "kept":
                     kept.add(key)
                 else:
@@ -100,10 +102,10 @@ class AuditChain:
         self.seq = last.seq if last else 0
         self.prev = last.hash if last else GENESIS
 
-    def add(self, entity: str, entity_id: str, fields: dict[str, Any]) -> None:
+    def add(self, entity: str, entity_id: str, fields: dict[str, Any], action: str = "sync.apply") -> None:
         self.seq += 1
         entry = AuditEntry(seq=self.seq, id=uuid7(), at=utcnow(), user_id=self.actor.user_id,
-                           user_name=self.actor.name, action="sync.apply", entity=entity, entity_id=entity_id,
+                           user_name=self.actor.name, action=action, entity=entity, entity_id=entity_id,
                            fields=fields, reason="", prev_hash=self.prev, hash="")
         entry.hash = entry_hash(self.prev, entry)
         self.prev = entry.hash
@@ -123,6 +125,32 @@ def _load_existing(s: Session, changes: list[Change]) -> dict[tuple[str, str], A
             for row in s.exec(select(cls).where(cls.id.in_(ids[start:start + 500]))):  # type: ignore[attr-defined]
                 found[(entity, row.id)] = row
     return found
+
+
+def _merge_local(db: Any, s: Session, change: Change, local: dict[tuple[str, str], Any],
+                 audit: AuditChain) -> str | None:
+    """A pulled new row whose natural key a local row already holds under another id (both were
+    created offline): the local row takes the county's id. Returns the old local id."""
+    from app.sync.refs import natural_keys
+    from app.sync.rekey import local_holder, rekey
+
+    if (change.entity, change.entity_id) in local or change.entity not in ENTITIES or not natural_keys(change.entity):
+        return None
+    cls = ENTITIES[change.entity]
+    try:
+        values = cls.model_validate({**change.fields, "id": change.entity_id}).__dict__
+    except ValidationError:
+        return None
+    old = local_holder(s, change.entity, values, change.entity_id)
+    if old is None:
+        return None
+    rekey(s, db.actor, change.entity, old, change.entity_id,
+          audit=lambda action, entity, entity_id, fields: audit.add(entity, entity_id, fields, action))
+    local.pop((change.entity, old), None)
+    row = s.get(cls, change.entity_id)
+    if row is not None:
+        local[(change.entity, change.entity_id)] = row
+    return old
 
 
 def _apply_one(audit: AuditChain, s: Session, change: Change, local: dict[tuple[str, str], Any], guarded: set[str],

@@ -165,12 +165,20 @@ def record_answer(db: Any, answer: PushResponse) -> dict[str, int]:
             row.result_code = f"{result.code}:{result.field}" if result.field else result.code
             s.add(row)
             counts[result.status] += 1
+            if result.merged_into and result.merged_into != row.entity_id:
+                from app.sync.rekey import rekey
+
+                cls = ENTITIES.get(row.entity)
+                if cls is not None and s.get(cls, row.entity_id) is not None and s.get(cls, result.merged_into) is None:
+                    rekey(s, db.actor, row.entity, row.entity_id, result.merged_into)
+                refetch.add((row.entity, result.merged_into))
             if result.status == CONFLICT:
-                refetch.add((row.entity, row.entity_id))
+                refetch.add((row.entity, result.merged_into or row.entity_id))
                 for c in result.conflicts:
                     if (row.op_id, c.field) not in known:
                         known.add((row.op_id, c.field))
-                        s.add(Conflict(op_id=row.op_id, entity=row.entity, entity_id=row.entity_id, field=c.field,
+                        s.add(Conflict(op_id=row.op_id, entity=row.entity, entity_id=result.merged_into or row.entity_id,
+                                       field=c.field,
                                        ours=c.ours, theirs=c.theirs, their_author=c.their_author, their_at=c.their_at))
         state.add_refetch(s, refetch)
     return counts

@@ -16,7 +16,7 @@ import logging
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -61,6 +61,25 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return "、".join(str(v) for v in value)
     return str(value)
+
+
+def entity_label(entity: str) -> str:
+    """What a person calls a kind of record (the raw name for kinds added later)."""
+    tr = QCoreApplication.translate
+    labels = {
+        "village": tr("Sync", "Village"), "household": tr("Sync", "Household"), "member": tr("Sync", "Member"),
+        "income": tr("Sync", "Income"), "conditions": tr("Sync", "Living conditions"),
+        "helper_assignment": tr("Sync", "Helper"), "measure": tr("Sync", "Assistance measure"),
+        "visit": tr("Sync", "Visit"), "lifecycle_request": tr("Sync", "Status change request"),
+        "lifecycle_event": tr("Sync", "Status change"), "fund_project": tr("Sync", "Fund project"),
+    }
+    return labels.get(entity, entity)
+
+
+def kind_label(kind: str) -> str:
+    tr = QCoreApplication.translate
+    return {"create": tr("Sync", "new"), "append": tr("Sync", "new"), "patch": tr("Sync", "change"),
+            "delete": tr("Sync", "deletion")}.get(kind, kind)
 
 
 class SyncMenu(QObject):
@@ -393,7 +412,8 @@ class SyncPanel(QDialog):
 
         for op in outbox.quarantined(self.menu.db):
             item = QListWidgetItem(self.tr("{entity} ({kind}) on {when}: {reason}").format(
-                entity=op.entity, kind=op.kind, when=_when(op.created_at), reason=reject_reason(op.result_code)))
+                entity=entity_label(op.entity), kind=kind_label(op.kind), when=_when(op.created_at),
+                reason=reject_reason(op.result_code)))
             item.setData(Qt.ItemDataRole.UserRole, op.op_id)
             self.refused.addItem(item)
         has = self.refused.count() > 0
@@ -496,7 +516,7 @@ class ConflictModel(QAbstractTableModel):
         cls = ENTITIES.get(c.entity)
         with self.db.read() as s:
             obj = s.get(cls, c.entity_id) if cls is not None else None
-        label = {"household": self.tr("Household"), "member": self.tr("Member")}.get(c.entity, c.entity)
+        label = entity_label(c.entity)
         name = getattr(obj, "head_name", None) or getattr(obj, "name", None) or ""
         return f"{label} {name}".strip()
 
@@ -515,8 +535,7 @@ class ConflictDialog(QDialog):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.horizontalHeader().setStretchLastSection(True)
-        explain = QLabel(self.tr("Someone changed these fields at the county while this laptop changed them too. "
-                                 "The county's value is in effect; choose which one to keep."))
+        explain = QLabel(self.tr("These fields were changed at the county while this laptop changed them too. The county's value is in effect; choose which one to keep."))
         explain.setWordWrap(True)
         self.keep_theirs = QPushButton(self.tr("Keep the county's value"))
         self.keep_theirs.clicked.connect(lambda: self.resolve("theirs"))

@@ -86,12 +86,15 @@ class AutoSync:
 
     def _sync_once(self) -> None:
         report, error = None, None
+        transport = self.transport_factory() if self.transport_factory else None
         try:
-            transport = self.transport_factory() if self.transport_factory else None
             report = client.sync(self.db, transport=transport)
             self.last_sync = time.monotonic()
         except BangfuError as exc:
             error = exc
             log.info("automatic sync stopped: %s", exc.code)
+        finally:
+            if transport is not None:
+                transport.close()
         if self.on_result is not None:
             self.on_result(report, error)

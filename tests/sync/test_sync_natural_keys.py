@@ -6,7 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlmodel import select
-from sync_support import client_state, enroll, fast_backoff, seed_village, server_state, server_table, synthetic_id
+from sync_support import (
+    client_state,
+    enroll,
+    fast_backoff,
+    seed_village,
+    server_state,
+    server_table,
+    synthetic_id,
+)
 
 from app.domain import Household, Income, Village
 from app.services import registry

@@ -9,3 +9,4 @@ PLUGINS: list[str] = []
 PLUGINS.append("ui.training.plugin:install")  # training mode menu, banner, guided tours
 PLUGINS.append("ui.notices.plugin:install")  # notices, fund projects, printing (明白卡, household card, visit sheet)
 PLUGINS.append("ui.fieldwork.plugin:install")  # field work: visit wizard, visits due, assistance, exit checklist, requests, risk, points
+PLUGINS.append("ui.sync_panel:install")  # Sync menu, sync panel, conflict review, automatic sync

@@ -55,9 +55,10 @@ def _activate(kind: str, key: str, value: Any) -> None:
         log.warning("reference item refused: %s %s", kind, key)
 
 
-def reload(s: Session) -> int:
-    """Drop in-memory overrides and re-apply every stored item."""
-    codes.reset_overrides()
+def reload(s: Session, reset: bool = True) -> int:
+    """Re-apply every stored item (after dropping in-memory overrides when ``reset``)."""
+    if reset:
+        codes.reset_overrides()
     count = 0
     for row in state.reference_rows(s):
         kind, _sep, key = row.key[len(state.REF_PREFIX):].partition(":")
@@ -73,7 +74,7 @@ def reload(s: Session) -> int:
 def load_reference(db: Any) -> int:
     """Put the county's stored reference data into effect (call after opening a database)."""
     with db.read() as s:
-        return reload(s)
+        return reload(s, reset=False)
 
 
 def roster(db: Any) -> list[dict[str, Any]]:

@@ -77,8 +77,10 @@ _VISIT_SUMMARIES = (
 )
 _EXIT_SUMMARIES = ("入户核实收入和两不愁三保障情况，户主认可脱贫", "脱贫前入户核算人均纯收入，逐项核实")
 _AFTER_SUMMARIES = ("脱贫后回访，巩固帮扶成效", "了解脱贫后收入是否稳定，防止返贫", "回访了解务工和产业情况")
-_CHECKS = ("food", "clothing", "school", "insurance", "treatment", "housing", "water_quality", "water_quantity",
-           "water_access", "water_reliability")
+#: What an exit verification visit checks (every visit_check code) and what a routine visit notes.
+_EXIT_CHECKS = ("food", "clothing", "school", "insurance", "treatment", "housing", "water_quality",
+                "water_quantity", "water_access", "water_reliability")
+_ROUTINE_CHECKS = ("food", "clothing", "school", "insurance", "housing", "water_reliability")
 _PROBLEMS = {
     "housing": ("04", "住房为危房，需实施危房改造"),
     "water_reliability": ("12", "供水不稳定，需巩固提升饮水工程"),
@@ -313,9 +315,9 @@ class Recorder:
             if lo > hi:
                 continue
             if plan.exit_ord is not None and lo >= plan.exit_ord:
-                count = 1 if r() < 0.45 else 0  # after exit: a follow-up visit some years
+                count = 1 if r() < 0.35 else 0  # after exit: a follow-up visit some years
             else:
-                count = 1 if r() < 0.8 else 2
+                count = 1 if r() < 0.85 else 2
             for _ in range(count):
                 self._visit(plan, lo + int(r() * (hi - lo + 1)), "", False, periods)
             if plan.exit_year == year and plan.exit_ord is not None and lo <= plan.exit_ord - 40:
@@ -344,10 +346,10 @@ class Recorder:
         else:
             summary = _VISIT_SUMMARIES[int(r() * len(_VISIT_SUMMARIES))]
         rating = "01" if r() < 0.6 else "02" if r() < 0.9 else "03"
-        key = (housing_ok, water_ok, rating)
+        key = (housing_ok, water_ok, rating, exit_check)
         data = self._visit_cache.get(key)
         if data is None:
-            checks: dict[str, bool] = dict.fromkeys(_CHECKS, True)
+            checks: dict[str, bool] = dict.fromkeys(_EXIT_CHECKS if exit_check else _ROUTINE_CHECKS, True)
             checks["housing"] = housing_ok
             checks["water_reliability"] = water_ok
             failed = [k for k, ok in checks.items() if not ok]

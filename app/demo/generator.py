@@ -2,13 +2,15 @@
 
 Why not the services: they write one row at a time with an audit entry and an outbox op each.
 Demo data is seed data (a demo database never syncs to a real server), so it is written in bulk
-(``executemany`` on ``db.raw()``, one transaction, search index rebuilt at the end) and makes no
-outbox ops; it still satisfies every invariant the services enforce (one head per household, size
-= living members, head name, valid unique ID numbers, codes from the code lists).
+(``executemany`` on ``db.raw()``, one transaction) and makes no outbox ops; it still satisfies
+every invariant the services enforce (one head per household, size = living members, head name,
+valid unique ID numbers, codes from the code lists). Search-index rows are built with the search
+module's own row builder beside the members (docs/demo.md says why not ``rebuild`` afterwards).
 
-Deterministic: everything is drawn from one ``random.Random`` seeded with (scenario, households,
-seed), ids are UUIDv7 built from the generated dates and random bytes of that generator, and
-nothing depends on today's date — the same arguments give byte-identical rows.
+Deterministic: the county layout comes from a generator seeded with (scenario, households, seed),
+each village from its own generator seeded with the village index too, so villages may be made in
+any order or process; ids are UUIDv7 built from the generated dates and random bits of those
+generators, and nothing depends on today's date — the same arguments give byte-identical rows.
 
 Cancelling (``cancel()`` returning True, checked between villages) rolls the one transaction back:
 the database is exactly as before.

@@ -26,6 +26,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -178,6 +179,8 @@ class VillageJob:
     name: str
     size: int
     first_index: int
+    #: poverty lines (year, fen) as the main process sees them, so every worker uses the same
+    lines: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass
@@ -213,7 +216,7 @@ class _VillageMaker:
         self.families = FamilyBuilder(self.rng, self.names, sc.as_of)
         self.ids = _Ids(self.rng)
         self.as_of = sc.as_of.toordinal()
-        self.lines = {y: poverty_line_fen(y, COUNTY_CODE) or 0 for y in range(2014, sc.as_of.year + 1)}
+        self.lines = dict(job.lines) or _lines(sc)
         self.members = 0
         self.forced = forced_positions(job.households)
         self.rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in ORDER}
@@ -476,34 +479,44 @@ def _jobs(sc: Scenario, households: int, seed: int) -> tuple[int, list[VillageJo
     townships, sizes = _layout(rng, sc, households)
     names = village_names(rng, len(sizes))
     jobs: list[VillageJob] = []
+    lines = tuple(_lines(sc).items())
     per_township: dict[int, int] = {}
     first = 0
     for v, (size, name) in enumerate(zip(sizes, names, strict=True)):
         t = v % townships
         per_township[t] = per_township.get(t, 0) + 1
-        jobs.append(VillageJob(sc.name, households, seed, v, t, per_township[t], name, size, first))
+        jobs.append(VillageJob(sc.name, households, seed, v, t, per_township[t], name, size, first, lines))
         first += size
     return townships, jobs
 
 
-def _auto_workers(households: int) -> int:
-    """Worker processes for big counties on platforms that fork cheaply; 0 = generate in-process.
+def _lines(sc: Scenario) -> dict[int, int]:
+    return {y: poverty_line_fen(y, COUNTY_CODE) or 0 for y in range(2014, sc.as_of.year + 1)}
 
-    Small demos (training mode, tests) never start processes, and neither does a frozen app (a
-    PyInstaller bundle would need freeze_support to spawn).
+
+def _auto_workers(households: int) -> int:
+    """Worker processes for big counties; 0 = generate in-process.
+
+    Small demos (training mode, tests) never start processes, nor does a frozen app (a PyInstaller
+    bundle cannot start the fork server) or a platform without one.
     """
-    if households < PARALLEL_FROM or getattr(sys, "frozen", False) or not sys.platform.startswith("linux"):
+    if (households < PARALLEL_FROM or getattr(sys, "frozen", False) or (os.cpu_count() or 1) < 2
+            or "forkserver" not in multiprocessing.get_all_start_methods()):
         return 0
-    return max(2, min(4, os.cpu_count() or 1))
+    return min(4, os.cpu_count() or 2)
 
 
 def _results(jobs: list[VillageJob], workers: int) -> Iterator[VillageRows]:
-    """Village rows in job order, generated here or by ``workers`` processes (same rows either way)."""
+    """Village rows in job order, generated here or by ``workers`` processes (same rows either way).
+
+    Workers come from a fork server (clean processes: forking a program that runs threads, such as
+    the desktop app, is unsafe); at most three jobs per worker are in flight to bound memory.
+    """
     if workers <= 0:
         for job in jobs:
             yield make_village(job)
         return
-    ctx = multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("forkserver")
     with ctx.Pool(workers) as pool:
         window: deque[Any] = deque()
         queue = iter(jobs)
@@ -564,6 +577,30 @@ def _free_number(used: set[str], region: str, birth: date, seq: int, sex: str) -
     raise ValueError("no free ID number")  # 36,600 people of one sex born within a year in one region
 
 
+def _load(conn: Any, jobs: list[VillageJob], workers: int, summary: DemoSummary, progress: Progress | None,
+          cancel: Cancel | None) -> None:
+    """Write the villages' rows in village order (inside the caller's transaction)."""
+    sink = Sink(conn)
+    ids = _CountyIds()
+    done = 0
+    with closing(_results(jobs, workers)) as results:  # closing: a cancel stops the workers at once
+        for job, result in zip(jobs, results, strict=True):
+            ids.village(result.rows)
+            for table, rows in result.rows.items():
+                sink.rows[table].extend(rows)
+            summary.members += result.members
+            summary.defects += result.defects
+            if sink.pending() >= FLUSH_ROWS:
+                sink.flush()
+            done += job.size
+            if cancel is not None and cancel():
+                raise DemoCancelled()
+            if progress is not None:
+                progress(done, summary.households)
+    sink.flush()
+    summary.rows = dict(sink.counts)
+
+
 def generate(db: Any, households: int, seed: int, scenario: str = "default", progress: Progress | None = None,
              cancel: Cancel | None = None, replace: bool = False, workers: int | None = None) -> DemoSummary:
     """Fill ``db`` with a fictional county of ``households`` households (see the module doc).
@@ -590,25 +627,8 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
             conn.execute("BEGIN IMMEDIATE")
             try:
                 _existing(conn, replace)
-                sink = Sink(conn)
-                ids = _CountyIds()
-                done = 0
-                for job, result in zip(jobs, _results(jobs, _auto_workers(households) if workers is None else workers),
-                                       strict=True):
-                    ids.village(result.rows)
-                    for table, rows in result.rows.items():
-                        sink.rows[table].extend(rows)
-                    summary.members += result.members
-                    summary.defects += result.defects
-                    if sink.pending() >= FLUSH_ROWS:
-                        sink.flush()
-                    done += job.size
-                    if cancel is not None and cancel():
-                        raise DemoCancelled()
-                    if progress is not None:
-                        progress(done, households)
-                sink.flush()
-                summary.rows = dict(sink.counts)
+                _load(conn, jobs, _auto_workers(households) if workers is None else workers, summary, progress,
+                      cancel)
                 conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")  # as rebuild() ends
                 meta = {
                     "demo": "1", "demo_scenario": sc.name, "demo_seed": str(seed), "demo_households": str(households),

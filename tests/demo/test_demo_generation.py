@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import multiprocessing
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,10 @@ def test_same_arguments_give_identical_rows(tmp_path: Path) -> None:
         db.close()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker processes are used on Linux only")
+FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
+
+
+@pytest.mark.skipif(not FORKSERVER, reason="worker processes need a fork server (not on Windows)")
 def test_worker_processes_give_the_same_rows(tmp_path: Path) -> None:
     hashes = []
     for workers in (0, 2):
@@ -51,6 +54,14 @@ def test_worker_processes_give_the_same_rows(tmp_path: Path) -> None:
         finally:
             db.close()
     assert hashes[0] == hashes[1]
+
+
+@pytest.mark.skipif(not FORKSERVER, reason="worker processes need a fork server (not on Windows)")
+def test_cancel_stops_the_workers(fresh_db: Any) -> None:
+    with pytest.raises(DemoCancelled):
+        generate(fresh_db, 400, 5, workers=2, cancel=lambda: True)
+    assert _count(fresh_db, "household") == 0
+    assert not [p for p in multiprocessing.active_children() if p.is_alive()]
 
 
 def test_duplicate_numbers_across_villages_are_renumbered() -> None:

@@ -65,21 +65,27 @@ def _text(value: Any) -> str:
 
 def entity_label(entity: str) -> str:
     """What a person calls a kind of record (the raw name for kinds added later)."""
-    tr = QCoreApplication.translate
     labels = {
-        "village": tr("Sync", "Village"), "household": tr("Sync", "Household"), "member": tr("Sync", "Member"),
-        "income": tr("Sync", "Income"), "conditions": tr("Sync", "Living conditions"),
-        "helper_assignment": tr("Sync", "Helper"), "measure": tr("Sync", "Assistance measure"),
-        "visit": tr("Sync", "Visit"), "lifecycle_request": tr("Sync", "Status change request"),
-        "lifecycle_event": tr("Sync", "Status change"), "fund_project": tr("Sync", "Fund project"),
+        "village": QCoreApplication.translate("Sync", "Village"),
+        "household": QCoreApplication.translate("Sync", "Household"),
+        "member": QCoreApplication.translate("Sync", "Member"),
+        "income": QCoreApplication.translate("Sync", "Income"),
+        "conditions": QCoreApplication.translate("Sync", "Living conditions"),
+        "helper_assignment": QCoreApplication.translate("Sync", "Helper"),
+        "measure": QCoreApplication.translate("Sync", "Assistance measure"),
+        "visit": QCoreApplication.translate("Sync", "Visit"),
+        "lifecycle_request": QCoreApplication.translate("Sync", "Status change request"),
+        "lifecycle_event": QCoreApplication.translate("Sync", "Status change"),
+        "fund_project": QCoreApplication.translate("Sync", "Fund project"),
     }
     return labels.get(entity, entity)
 
 
 def kind_label(kind: str) -> str:
-    tr = QCoreApplication.translate
-    return {"create": tr("Sync", "new"), "append": tr("Sync", "new"), "patch": tr("Sync", "change"),
-            "delete": tr("Sync", "deletion")}.get(kind, kind)
+    labels = {"create": QCoreApplication.translate("Sync", "new"), "append": QCoreApplication.translate("Sync", "new"),
+              "patch": QCoreApplication.translate("Sync", "change"),
+              "delete": QCoreApplication.translate("Sync", "deletion")}
+    return labels.get(kind, kind)
 
 
 class SyncMenu(QObject):

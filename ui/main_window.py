@@ -21,6 +21,7 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -96,11 +97,43 @@ def _search(db: Any, text: str) -> list[str]:
         return [hit.household_id for hit in search(conn, text, limit=SEARCH_LIMIT)]
 
 
-def _post_start_checks(db: Any) -> str:
-    """Integrity check and daily backup after the window is up (deferred from open_database)."""
-    from app.store.database import verify_file
+#: connections of running integrity checks, interrupted when the window closes
+_checks: set[Any] = set()
+_checks_lock = threading.Lock()
 
-    verify_file(db.path, db.key)
+
+def _post_start_checks(db: Any) -> str:
+    """Integrity check and daily backup after the window is up (deferred from open_database).
+
+    The same checks as ``app.store.database.verify_file`` (every page's HMAC, then quick_check),
+    on a connection the window can interrupt: reading a 2 GB file takes a while, and quitting must
+    not wait for it.
+    """
+    from app.store.database import _connect, dbapi
+
+    try:
+        conn = _connect(db.path, db.key, readonly=True)
+    except dbapi.DatabaseError:
+        raise BangfuError("store.damaged", path=db.path.name) from None
+    with _checks_lock:
+        _checks.add(conn)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if conn.execute("PRAGMA cipher_integrity_check").fetchall():
+            raise BangfuError("store.damaged", path=db.path.name)
+        row = conn.execute("PRAGMA quick_check").fetchone()
+        if not row or row[0] != "ok":
+            raise BangfuError("store.damaged", path=db.path.name)
+    except dbapi.OperationalError as exc:
+        if "interrupt" in str(exc).lower():
+            return "interrupted"
+        raise BangfuError("store.damaged", path=db.path.name) from None
+    except dbapi.DatabaseError:
+        raise BangfuError("store.damaged", path=db.path.name) from None
+    finally:
+        with _checks_lock:
+            _checks.discard(conn)
+        conn.close()
     if os.environ.get("BANGFU_NO_AUTO_BACKUP") != "1":
         from app.store.backup import auto_backup
 
@@ -109,6 +142,12 @@ def _post_start_checks(db: Any) -> str:
         except OSError:
             return "backup_failed"
     return "ok"
+
+
+def interrupt_checks() -> None:
+    with _checks_lock:
+        for conn in list(_checks):
+            conn.interrupt()
 
 
 class MainWindow(QMainWindow):
@@ -120,6 +159,8 @@ class MainWindow(QMainWindow):
     lock_changed = Signal(bool)
     #: the integrity check finished: "ok", "backup_failed" or "damaged"
     checked = Signal(str)
+    #: the feature plugins of ui/plugins.py were loaded (after the first rows were on screen)
+    plugins_loaded = Signal()
 
     def __init__(self, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +170,7 @@ class MainWindow(QMainWindow):
         self.locked = False
         self.plugin_errors: list[tuple[str, str]] = []
         self._plugins_loaded = False
+        self._after_first_rows: list[Callable[[], None]] = []
         self._card_tabs: list[tuple[Callable[[], str], Callable[[Any, str], QWidget]]] = []
         self._menus: dict[str, QMenu] = {}
         self._menu_titles: dict[str, Callable[[], str]] = {}
@@ -448,12 +490,29 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.table.setFocus()
         self.settings.last_user = db.actor.name
-        if not self._plugins_loaded:
-            self._plugins_loaded = True
-            self.load_plugins()
         self.database_attached.emit(db)
+        # Feature plugins and the full-file check start once the first rows are on screen, so
+        # neither competes with the list for the GUI thread, the disk or the CPU.
+        self._after_first_rows = [] if self._plugins_loaded else [self.load_plugins]
+        self._plugins_loaded = True
         if check:
-            self.verify_now()
+            self._after_first_rows.append(lambda: QTimer.singleShot(500, self.verify_now))
+        self.list_model.rows_arrived.connect(self._first_rows_shown)
+        self.list_model.loaded.connect(self._first_rows_shown)
+        self.list_model.failed.connect(self._first_rows_shown)
+        QTimer.singleShot(5000, self, lambda: self._first_rows_shown(None, force=True))
+
+    def _first_rows_shown(self, *_args: object, force: bool = False) -> None:
+        if not self._after_first_rows:
+            return
+        model = self.list_model
+        if not force and model.loading:
+            return
+        if not force and model.rowCount() and model.row_data(0) is None:
+            return  # rows are still on their way
+        pending, self._after_first_rows = self._after_first_rows, []
+        for step in pending:
+            step()
 
     def reload_places(self) -> None:
         if self.db is None:
@@ -480,6 +539,8 @@ class MainWindow(QMainWindow):
         run_task(_post_start_checks, self.db, on_done=self._checked, on_error=self._check_failed, owner=self)
 
     def _checked(self, result: str) -> None:
+        if result == "interrupted":
+            return
         if result == "backup_failed":
             self.check_label.setText(self.tr("Database checked; the automatic backup failed (disk full?)"))
         else:
@@ -552,7 +613,7 @@ class MainWindow(QMainWindow):
         if self.db is None:
             return
         run_task(_search, self.db, text, on_done=lambda ids: self._search_done(generation, ids),
-                 on_error=self._list_failed, owner=self)
+                 on_error=self._list_failed, owner=self, interactive=True)
 
     def _search_done(self, generation: int, ids: list[str]) -> None:
         if generation != self._search_generation:
@@ -773,6 +834,7 @@ class MainWindow(QMainWindow):
         if self.plugin_errors:
             self.statusBar().showMessage(self.tr("{n} feature module(s) could not be loaded").format(
                 n=len(self.plugin_errors)), 15000)
+        self.plugins_loaded.emit()
 
     def _update_actions(self) -> None:
         if not hasattr(self, "act_lock"):
@@ -899,6 +961,7 @@ class MainWindow(QMainWindow):
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("splitter", self.splitter.saveState())
         self.idle.stop()
+        interrupt_checks()
         wait_all(15000)
         if self.db is not None:
             self.db.close()

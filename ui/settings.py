@@ -1,11 +1,13 @@
 """Remembered preferences (QSettings): language, font size, auto-lock, window layout, last user.
 
 One small typed wrapper so every widget reads the same keys with the same defaults. Tests point
-QSettings at a temporary INI file (``use_file``) so they never touch the developer's own settings.
+QSettings at a temporary INI file (``use_file``) so they never touch the developer's own settings;
+``BANGFU_SETTINGS=/path/file.ini`` does the same for a portable install or a benchmark.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -30,8 +32,9 @@ def use_file(path: Path | None) -> None:
 
 
 def _qsettings() -> QSettings:
-    if _file is not None:
-        return QSettings(str(_file), QSettings.Format.IniFormat)
+    target = _file or (Path(os.environ["BANGFU_SETTINGS"]) if os.environ.get("BANGFU_SETTINGS") else None)
+    if target is not None:
+        return QSettings(str(target), QSettings.Format.IniFormat)
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
 
 

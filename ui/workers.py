@@ -147,17 +147,32 @@ class _Runnable(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(*self.args, **self.kwargs)
-        except Cancelled:
-            self.dispatcher.cancelled.emit(self.task_id)
-        except BaseException as exc:  # reported to the GUI, never lost in a worker thread
-            self.dispatcher.failed.emit(self.task_id, exc, traceback.format_exc())
-        else:
-            self.dispatcher.done.emit(self.task_id, result)
+            try:
+                result = self.fn(*self.args, **self.kwargs)
+            except Cancelled:
+                self.dispatcher.cancelled.emit(self.task_id)
+            except BaseException as exc:  # reported to the GUI, never lost in a worker thread
+                self.dispatcher.failed.emit(self.task_id, exc, traceback.format_exc())
+            else:
+                self.dispatcher.done.emit(self.task_id, result)
+        except RuntimeError:
+            pass  # the application is shutting down: nobody is left to tell
 
 
 _dispatcher: _Dispatcher | None = None
 _ids = itertools.count(1)
+_interactive: QThreadPool | None = None
+
+
+def interactive_pool() -> QThreadPool:
+    """A pool of its own for what the user is waiting to see (list rows, search, the card), so
+    long background work of feature areas in the global pool never delays it."""
+    global _interactive
+    if _interactive is None:
+        _interactive = QThreadPool()
+        _interactive.setMaxThreadCount(2)
+        _interactive.setExpiryTimeout(60000)
+    return _interactive
 
 
 def dispatcher() -> _Dispatcher:
@@ -179,7 +194,7 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
              on_progress: Callable[[int, int, str], None] | None = None,
              on_cancel: Callable[[], None] | None = None, owner: QObject | None = None,
              with_progress: str | None = None, cancellable: bool = True, parent: QWidget | None = None,
-             **kwargs: Any) -> TaskContext:
+             interactive: bool = False, **kwargs: Any) -> TaskContext:
     """Run ``fn(*args, **kwargs)`` in the thread pool; callbacks run on the GUI thread.
 
     ``with_progress`` (a label) shows a modal progress dialog after a short delay whose Cancel
@@ -203,7 +218,8 @@ def run_task(fn: Callable[..., Any], *args: Any, on_done: Callable[[Any], None] 
         dialog.setValue(0)
         pending.dialog = dialog
     d.pending[task_id] = pending
-    QThreadPool.globalInstance().start(_Runnable(task_id, fn, args, kwargs, d))
+    pool = interactive_pool() if interactive else QThreadPool.globalInstance()
+    pool.start(_Runnable(task_id, fn, args, kwargs, d))
     return context
 
 
@@ -213,8 +229,9 @@ def running() -> int:
 
 
 def wait_all(timeout_ms: int = 30000) -> bool:
-    """Block until the pool is idle (used before closing the database and at exit)."""
-    return QThreadPool.globalInstance().waitForDone(timeout_ms)
+    """Block until both pools are idle (used before closing the database and at exit)."""
+    done = QThreadPool.globalInstance().waitForDone(timeout_ms)
+    return interactive_pool().waitForDone(timeout_ms) and done
 
 
 def call_later(ms: int, fn: Callable[[], None]) -> None:

@@ -35,10 +35,16 @@ def zh_ui(qapp: Any, ui_settings: Any) -> Iterator[Any]:
 
 
 @pytest.fixture()
-def window(qtbot: Any, zh_ui: Any, ui_settings: Any, db: Any) -> Iterator[Any]:
-    """A main window on the test database (no household yet unless the test adds some)."""
+def window(qtbot: Any, zh_ui: Any, ui_settings: Any, db: Any, monkeypatch: Any) -> Iterator[Any]:
+    """A main window on the test database (no household yet unless the test adds some).
+
+    Without the feature plugins of ui/plugins.py: their own tests cover them; these test the
+    window itself (test_plugins_extend_the_window installs its own)."""
+    import ui.plugins
     from ui.main_window import MainWindow
     from ui.workers import wait_all
+
+    monkeypatch.setattr(ui.plugins, "PLUGINS", [])
 
     win = MainWindow(ui_settings)
     qtbot.addWidget(win)

@@ -122,3 +122,12 @@ def test_household_changed_refreshes_the_row(qtbot, window, db, household):
     with qtbot.waitSignal(window.list_model.rows_arrived, timeout=10000):
         window.notify_household_changed(household.id)
     assert window.list_model.row_data(0).hh_number == "NEW-0001"
+
+
+def test_integrity_check_runs_after_the_first_rows(qtbot, window, db, household):
+    with qtbot.waitSignal(window.checked, timeout=20000) as blocker:
+        window.attach_database(db, check=True)
+    assert blocker.args == ["ok"]
+    assert window.list_model.rowCount() == 1 and window.list_model.row_data(0) is not None
+    assert window.check_label.text() == "数据库校验通过"
+    assert not window.read_only and window.permitted("household.edit")

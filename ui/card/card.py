@@ -117,7 +117,8 @@ class HouseholdCard(QWidget):
         db = self.db
         if db is None:
             return
-        run_task(load_card, db, self.household_id, on_done=self._show, on_error=self._failed, owner=self)
+        run_task(load_card, db, self.household_id, on_done=self._show, on_error=self._failed, owner=self,
+                 interactive=True)
 
     def after_save(self) -> None:
         """A tab saved successfully: re-read the card and tell everyone else."""

@@ -101,7 +101,7 @@ class HouseholdListModel(QAbstractTableModel):
                 return fetch_ids(conn, q.with_(year=year)), year
 
         run_task(work, on_done=lambda result: self._ids_arrived(generation, result),
-                 on_error=lambda exc: self._failed(generation, exc), owner=self)
+                 on_error=lambda exc: self._failed(generation, exc), owner=self, interactive=True)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._generation:
@@ -136,7 +136,7 @@ class HouseholdListModel(QAbstractTableModel):
                 return fetch_rows(conn, rowids, year)
 
         run_task(work, on_done=lambda rows: self._block_arrived(generation, block, rowids, rows),
-                 on_error=lambda exc: self._failed(generation, exc), owner=self)
+                 on_error=lambda exc: self._failed(generation, exc), owner=self, interactive=True)
 
     def _block_arrived(self, generation: int, block: int, rowids: list[int], rows: dict[int, HouseholdRow]) -> None:
         if generation != self._generation:

@@ -23,11 +23,12 @@ NET = ("(i.wage_fen + i.business_fen + i.property_fen + i.transfer_family_planni
        " + i.transfer_tekun_fen + i.transfer_pension_fen + i.transfer_eco_fen + i.transfer_other_fen"
        " - i.business_expense_fen)")
 NET_SUB = f"(SELECT {NET} FROM income i WHERE i.household_id = h.id AND i.year = :year AND NOT i.deleted)"
+# The sub-selects below are answered from covering indexes (migration 0002_ui), never the tables.
 HELPER_SUB = ("(SELECT a.name FROM helper_assignment a WHERE a.household_id = h.id AND a.end_date IS NULL"
-              " AND NOT a.deleted ORDER BY a.start_date DESC LIMIT 1)")
+              " AND a.deleted = 0 ORDER BY a.start_date DESC LIMIT 1)")
 PLAN_SUB = ("coalesce((SELECT a.visit_every_days FROM helper_assignment a WHERE a.household_id = h.id"
-            " AND a.end_date IS NULL AND NOT a.deleted ORDER BY a.start_date DESC LIMIT 1), 30)")
-VISIT_SUB = "(SELECT max(w.visited_at) FROM visit w WHERE w.household_id = h.id AND NOT w.deleted)"
+            " AND a.end_date IS NULL AND a.deleted = 0 ORDER BY a.start_date DESC LIMIT 1), 30)")
+VISIT_SUB = "(SELECT max(w.visited_at) FROM visit w WHERE w.household_id = h.id AND w.deleted = 0)"
 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("hh_number", "h.hh_number"),
@@ -101,7 +102,7 @@ class HouseholdRow:
 
 def _where(q: ListQuery) -> tuple[list[str], dict[str, Any], bool]:
     """(conditions, parameters, needs the village join)."""
-    cond = ["NOT h.deleted"]
+    cond = ["h.deleted = 0"]
     params: dict[str, Any] = {"year": q.year}
     join = q.sort in ("village", "group_no")
     s = q.scope
@@ -132,7 +133,7 @@ def _where(q: ListQuery) -> tuple[list[str], dict[str, Any], bool]:
         today = (q.today or date.today()).isoformat()
         statuses = ",".join(f"'{s}'" for s in NO_VISIT_STATUSES)
         cond.append(f"h.exit_status NOT IN ({statuses})")
-        cond.append(f"coalesce({VISIT_SUB}, '') < date(:today, '-' || {PLAN_SUB} || ' days')")
+        cond.append("coalesce(lv.last, '') < date(:today, '-' || coalesce(hp.every, 30) || ' days')")
         params["today"] = today
     if q.search_ids is not None:
         if not q.search_ids:
@@ -146,13 +147,23 @@ def _where(q: ListQuery) -> tuple[list[str], dict[str, Any], bool]:
     return cond, params, join
 
 
+#: overdue visits: one pass over the visit and helper indexes instead of two lookups per household
+OVERDUE_JOINS = (
+    " LEFT JOIN (SELECT household_id, max(visited_at) AS last FROM visit WHERE deleted = 0 GROUP BY household_id) lv"
+    " ON lv.household_id = h.id"
+    " LEFT JOIN (SELECT household_id, visit_every_days AS every, max(start_date) FROM helper_assignment"
+    " WHERE end_date IS NULL AND deleted = 0 GROUP BY household_id) hp ON hp.household_id = h.id"
+)
+
+
 def fetch_ids(conn: Any, q: ListQuery) -> list[int]:
     """Rowids of the matching households, in display order."""
     cond, params, join = _where(q)
     order = dict(COLUMNS).get(q.sort, "h.hh_number")
     direction = " DESC" if q.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in _split_order(order))
-    sql = (f"SELECT h.rowid FROM household h {'JOIN village v ON v.id = h.village_id' if join else ''} "
+    joins = ("JOIN village v ON v.id = h.village_id" if join else "") + (OVERDUE_JOINS if q.overdue else "")
+    sql = (f"SELECT h.rowid FROM household h {joins} "
            f"WHERE {' AND '.join(cond)} ORDER BY {order_sql}, h.rowid{direction}")
     return [r[0] for r in _execute(conn, sql, params).fetchall()]
 
@@ -204,7 +215,7 @@ def rowid_of(conn: Any, household_id: str) -> int | None:
 def income_year(conn: Any, today: date | None = None) -> int:
     """The year the list shows per-capita income for: the newest year with data, else last year."""
     this_year = (today or date.today()).year
-    row = _execute(conn, "SELECT max(year) FROM income WHERE NOT deleted AND year <= :y", {"y": this_year}).fetchone()
+    row = _execute(conn, "SELECT max(year) FROM income WHERE year <= :y AND deleted = 0", {"y": this_year}).fetchone()
     return int(row[0]) if row and row[0] else this_year - 1
 
 
@@ -226,7 +237,7 @@ def fetch_places(conn: Any) -> list[Place]:
     """Villages with their groups and household counts, for the tree (county → township → village → 组)."""
     counts: dict[str, dict[int, int]] = {}
     for vid, group, n in _execute(
-        conn, "SELECT village_id, group_no, count(*) FROM household WHERE NOT deleted GROUP BY 1, 2", {}
+        conn, "SELECT village_id, group_no, count(*) FROM household WHERE deleted = 0 GROUP BY 1, 2", {}
     ).fetchall():
         counts.setdefault(vid, {})[int(group or 0)] = n
     places = []

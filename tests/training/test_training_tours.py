@@ -207,3 +207,225 @@ def test_training_tour_print_an_exit_notice(qtbot: Any, twin: Any, sandbox_db: A
     assert "培训" in "".join(text.split())  # the diagonal 培训 / TRAINING stamp (drawn letter by letter)
     preview.close()
     dialog.close()
+
+
+# -- field work --------------------------------------------------------------------------------------
+def open_tour_card(qtbot: Any, win: Any, runner: TourRunner) -> Any:
+    """Do the tours' first step: search the household by its initials and double-click it."""
+    ctx = runner.ctx
+    assert step_key(runner) in ("open", "card")
+    win.search.setFocus()
+    win.search.clear()
+    with qtbot.waitSignal(win.list_model.loaded, timeout=10000):
+        qtbot.keyClicks(win.search, ctx["initials"])
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        double_click_household(qtbot, win, ctx["household_id"])
+    return win.tabs.currentWidget()
+
+
+def click_card_tab(qtbot: Any, runner: TourRunner, card: Any, page: Any, last: bool = False) -> None:
+    bar = card.tabs.tabBar()
+    # the card lays itself out once its data is shown; the overlay follows on the next turn of the loop
+    qtbot.waitUntil(lambda: highlighted_area(runner, bar, bar.tabRect(card.tabs.indexOf(page))), timeout=5000)
+    with qtbot.waitSignal(runner.finished if last else runner.step_changed, timeout=10000):
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(card.tabs.indexOf(page)).center())
+
+
+def highlighted_area(runner: TourRunner, widget: Any, rect: Any) -> bool:
+    host = runner.overlay.parentWidget()
+    return runner.overlay.isVisible() and runner.overlay.hole.topLeft() == widget.mapTo(host, rect.topLeft())
+
+
+def extra_tab(card: Any, cls_name: str) -> Any:
+    return next(w for w, _t in card.extra if type(w).__name__ == cls_name)
+
+
+def ok(qtbot: Any, runner: TourRunner, dialog: Any, values: dict[str, Any] | None = None) -> None:
+    """Fill a field-work form dialog, press OK, wait for the tour to move on."""
+    if values:
+        dialog.form.set_values(values)
+    with qtbot.waitSignal(runner.step_changed, timeout=15000):
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+
+def open_dialog_of(qtbot: Any, runner: TourRunner, button: Any) -> Any:
+    """Click a button that opens a form dialog; the dialog is the step's new target."""
+    # the previous dialog closes just after the step changed; then the button is the target again
+    qtbot.waitUntil(lambda: highlighted(runner, button), timeout=5000)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: runner.bubble is not None and runner.bubble.window() is not runner.window, timeout=10000)
+    return runner.bubble.window()
+
+
+def test_training_tour_log_an_assistance_measure(qtbot: Any, twin: Any, sandbox_db: Any) -> None:
+    from datetime import date
+
+    from app.domain import Measure, MeasureUpdate
+
+    runner = start(qtbot, twin, "log_measure")
+    hid = runner.ctx["household_id"]
+    card = open_tour_card(qtbot, twin, runner)
+    tab = extra_tab(card, "AssistanceTab")
+    assert step_key(runner) == "tab"
+    with qtbot.waitSignal(tab.refreshed, timeout=10000):
+        click_card_tab(qtbot, runner, card, tab)
+    assert step_key(runner) == "add" and highlighted(runner, tab.b_add)
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        qtbot.mouseClick(tab.b_add, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "fill"
+    dialog = tab.dialogs[-1]
+    assert runner.bubble.window() is dialog and "公益岗位" in runner.bubble.text.text()
+    from PySide6.QtWidgets import QListWidget
+
+    dialog.findChild(QListWidget, "beneficiaryPicker").item(0).setSelected(True)
+    with qtbot.waitSignal(tab.refreshed, timeout=15000):
+        ok(qtbot, runner, dialog, {"category": "11", "content": "生态护林员，每月800元", "amount_fen": 960_000,
+                                   "funding_source": "02", "date": date(2019, 9, 1)})
+    assert step_key(runner) == "progress"
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.row_at(r).measure.content == "生态护林员，每月800元")
+    tab.table.selectRow(row)
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):  # the bubble follows into the dialog
+        qtbot.mouseClick(tab.b_progress, Qt.MouseButton.LeftButton)
+        progress = tab.dialogs[-1]
+        ok(qtbot, runner, progress, {"status": "03", "date": date(2019, 10, 1), "content": "已上岗"})
+    assert step_key(runner) == "history"
+    with qtbot.waitSignal(runner.finished, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+
+    with sandbox_db.read() as s:
+        measure = s.exec(select(Measure).where(Measure.household_id == hid,
+                                               Measure.content == "生态护林员，每月800元")).one()
+        assert (measure.category, measure.amount_fen, len(measure.beneficiaries)) == ("11", 960_000, 1)
+        update = s.exec(select(MeasureUpdate).where(MeasureUpdate.measure_id == measure.id)).one()
+        assert update.status == "03" and update.note == "已上岗"
+    assert is_done("log_measure")
+
+
+def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: Any, sandbox_db: Any) -> None:
+    from datetime import date
+
+    from app.domain import LifecycleRequest
+    from app.services import lifecycle as lc
+
+    runner = start(qtbot, twin, "exit_request")
+    ctx = runner.ctx
+    hid, year = ctx["household_id"], ctx["year"]
+    assert year == 2019
+    card = open_tour_card(qtbot, twin, runner)
+    checklist = extra_tab(card, "ExitTab")
+    with qtbot.waitSignal(checklist.refreshed, timeout=15000):
+        click_card_tab(qtbot, runner, card, checklist)
+    if checklist.assessment is None or checklist.assessment.year != year:
+        with qtbot.waitSignal(checklist.refreshed, timeout=15000):
+            pass
+    assert step_key(runner) == "read" and checklist.assessment.passed and str(year) in checklist.verdict.text()
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+
+    requests = extra_tab(card, "RequestsTab")
+    click_card_tab(qtbot, runner, card, requests)
+    qtbot.waitUntil(lambda: bool(requests.state), timeout=15000)  # the tab loaded with the card
+    assert step_key(runner) == "new"
+    dialog = open_dialog_of(qtbot, runner, requests.buttons["new"])
+    ok(qtbot, runner, dialog, {"kind": lc.EXIT, "year": year})
+    assert step_key(runner) == "deliberation"
+    qtbot.waitUntil(lambda: requests.buttons["deliberation"].isEnabled(), timeout=10000)
+    ok(qtbot, runner, open_dialog_of(qtbot, runner, requests.buttons["deliberation"]),
+       {"deliberation_date": date(2019, 10, 8), "total": 40, "attended": 36, "agreed": 35})
+    assert step_key(runner) == "notice"
+    qtbot.waitUntil(lambda: requests.buttons["notice"].isEnabled(), timeout=10000)
+    ok(qtbot, runner, open_dialog_of(qtbot, runner, requests.buttons["notice"]),
+       {"notice_start": date(2019, 10, 9), "notice_end": date(2019, 10, 16)})
+    assert step_key(runner) == "confirmation"
+    qtbot.waitUntil(lambda: requests.buttons["confirmation"].isEnabled(), timeout=10000)
+    confirmation = open_dialog_of(qtbot, runner, requests.buttons["confirmation"])
+    confirmation.pad.draw_stroke([(10, 50), (60, 20), (120, 70), (180, 40)])
+    ok(qtbot, runner, confirmation, {"confirmation_date": date(2019, 10, 17)})
+    assert step_key(runner) == "submit"
+    qtbot.waitUntil(lambda: requests.buttons["submit"].isEnabled(), timeout=10000)
+    assert highlighted(runner, requests.buttons["submit"])
+    with qtbot.waitSignal(runner.step_changed, timeout=15000):
+        qtbot.mouseClick(requests.buttons["submit"], Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "after"
+    with qtbot.waitSignal(runner.finished, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+
+    with sandbox_db.read() as s:
+        req = s.exec(select(LifecycleRequest).where(LifecycleRequest.household_id == hid,
+                                                    LifecycleRequest.kind == lc.EXIT)).one()
+        assert (req.year, req.status) == (year, lc.SUBMITTED)
+        assert lc.evidence_steps(req) == ["deliberation", "notice", "confirmation"]
+        assert s.get(Household, hid).exit_status == "01"  # out of poverty only once the county approves
+    assert is_done("exit_request")
+
+
+def test_training_tour_record_a_visit(qtbot: Any, twin: Any, sandbox_db: Any) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    from app.domain import Measure, Visit
+    from ui.fieldwork import wizard as wz
+
+    runner = start(qtbot, twin, "record_visit")
+    ctx = runner.ctx
+    hid = ctx["household_id"]
+    assert step_key(runner) == "start" and "驻村工作" in runner.bubble.text.text()
+    twin.fieldwork.act_visit.trigger()  # Field work → New visit…
+    qtbot.waitUntil(lambda: step_key(runner) in ("household", "time"), timeout=10000)
+    wizard = runner.ctx.find("visitWizard")
+
+    def next_page(expected: str) -> None:
+        with qtbot.waitSignal(runner.step_changed, timeout=10000):
+            qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+        assert step_key(runner) == expected
+
+    if step_key(runner) == "household":  # a household other than the tour's was selected in the list
+        page = wizard.pages[wz.P_HOUSEHOLD]
+        qtbot.keyClicks(page.search, ctx["initials"])
+        row = next(i for i in range(page.results.count())
+                   if page.results.item(i).data(Qt.ItemDataRole.UserRole) == hid)
+        with qtbot.waitSignal(runner.step_changed, timeout=10000):
+            page.results.setCurrentRow(row)
+    assert step_key(runner) == "time" and wizard.context.household.id == hid
+    next_page("members")
+    next_page("checks")
+    checks = wizard.pages[wz.P_CHECKS]
+    qtbot.mouseClick(checks.b_all, Qt.MouseButton.LeftButton)
+    next_page("income")
+    income = wizard.pages[wz.P_INCOME]
+    qtbot.mouseClick(income.copy, Qt.MouseButton.LeftButton)
+    next_page("measure")
+    problems = wizard.pages[wz.P_PROBLEMS]
+    problems.m_form.set_values({"category": "11", "content": "公益岗位：村道保洁员"})
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        qtbot.mouseClick(problems.m_add, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "satisfaction"
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        wizard.pages[wz.P_SATISFACTION].satisfaction.set_code("01")
+    assert step_key(runner) == "confirm"
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    pad = wizard.pages[wz.P_PHOTOS].pad
+    qtbot.waitUntil(lambda: highlighted(runner, pad), timeout=5000)
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        pad.draw_stroke([(20, 60), (80, 40), (140, 90), (220, 50)])
+    assert step_key(runner) == "save"
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == wz.P_SUMMARY
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: highlighted(runner, finish), timeout=5000)
+    with qtbot.waitSignal(runner.step_changed, timeout=20000):
+        qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "card"
+    card = open_tour_card(qtbot, twin, runner)
+    assert step_key(runner) == "visits"
+    click_card_tab(qtbot, runner, card, card.visits, last=True)
+
+    with sandbox_db.read() as s:
+        visits = s.exec(select(Visit).where(Visit.household_id == hid).order_by(Visit.visited_at.desc())).all()
+        assert len(visits) == ctx["visits_before"] + 1
+        visit = visits[0]
+        assert visit.author == sandbox_db.actor.name and visit.satisfaction == "01" and visit.confirmation_sha256
+        assert all(visit.data["checks"].values())
+        assert s.exec(select(Measure).where(Measure.household_id == hid,
+                                            Measure.content == "公益岗位：村道保洁员")).one().status == "01"
+    assert is_done("record_visit")

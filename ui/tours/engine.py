@@ -259,6 +259,18 @@ class Bubble(QFrame):
 
 
 # -- running -------------------------------------------------------------------------------------
+class _Listener(QObject):
+    """Receives the current step's signals; deleted (and so disconnected) when the step changes."""
+
+    def __init__(self, runner: TourRunner) -> None:
+        super().__init__(runner)
+        self.runner: TourRunner | None = runner
+
+    def heard(self, *_args: Any) -> None:
+        if self.runner is not None:
+            self.runner._poke()
+
+
 class TourRunner(QObject):
     """Runs one tour in one main window. Signals: ``step_changed(index)``, ``finished(key)`` once
     the last step is done, ``ended(key)`` when the bubble is closed (after finishing or early)."""
@@ -278,7 +290,8 @@ class TourRunner(QObject):
         self.bubble: Bubble | None = None
         self._host: QWidget | None = None
         self._target: Any = None
-        self._connected: list[tuple[SignalInstance, Any]] = []
+        self._connected: list[SignalInstance] = []
+        self._listener: _Listener | None = None
         self._poke_pending = False
         self._checking = False
 
@@ -349,31 +362,31 @@ class TourRunner(QObject):
 
     # -- signals ---------------------------------------------------------------------------------
     def _connect(self, step: Step) -> None:
+        """Listen to the step's signals (again: new widgets may have appeared since)."""
         try:
             wanted = [s for s in step.signals(self.ctx) if s is not None]
         except Exception:
             log.debug("tour signals not ready", exc_info=True)
             wanted = []
+        if self._listener is None:
+            self._listener = _Listener(self)
         for signal in wanted:
-            if any(signal == s for s, _ in self._connected):
+            if any(signal == s for s in self._connected):
                 continue
-            slot = self._on_signal
             try:
-                signal.connect(slot)
+                signal.connect(self._listener.heard)
             except (RuntimeError, TypeError):
                 continue
-            self._connected.append((signal, slot))
+            self._connected.append(signal)
 
     def _disconnect(self) -> None:
-        for signal, slot in self._connected:
-            try:
-                signal.disconnect(slot)
-            except (RuntimeError, TypeError):
-                pass
+        """Drop the step's connections by deleting their receiver: senders that are gone already
+        (a closed wizard) need no disconnecting that could fail."""
+        if self._listener is not None:
+            self._listener.runner = None
+            self._listener.deleteLater()
+        self._listener = None
         self._connected.clear()
-
-    def _on_signal(self, *_args: Any) -> None:
-        self._poke()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() in POKE_EVENTS and not self._poke_pending and not self._ours(obj):

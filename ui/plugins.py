@@ -10,3 +10,4 @@ PLUGINS.append("ui.training.plugin:install")  # training mode menu, banner, guid
 PLUGINS.append("ui.notices.plugin:install")  # notices, fund projects, printing (明白卡, household card, visit sheet)
 PLUGINS.append("ui.fieldwork.plugin:install")  # field work: visit wizard, visits due, assistance, exit checklist, requests, risk, points
 PLUGINS.append("ui.sync_panel:install")  # Sync menu, sync panel, conflict review, automatic sync
+PLUGINS.append("ui.township.plugin:install")  # township/county: import, export, quality, dashboards, plans, profiles

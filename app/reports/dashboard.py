@@ -55,6 +55,8 @@ register({
     "dash.exited": ("实际", "exited"),
     "dash.measures": ("帮扶措施（按类别）", "Assistance measures by category"),
     "dash.funds": ("扶贫资金（按来源，元）", "Funds by source (yuan)"),
+    "dash.col.figure": ("指标", "Figure"),
+    "dash.col.value": ("数值", "Value"),
     "dash.col.year": ("年度", "Year"),
     "dash.col.planned_hh": ("计划户数", "Planned households"),
     "dash.col.planned_people": ("计划人数", "Planned people"),
@@ -172,7 +174,7 @@ def story(board: Dashboard, width: float, lang: str = "zh_CN", images: dict[str,
                       Text(t_in(lang, "dash.subtitle", scope=board.scope_name, year=board.year,
                                 date=board.as_of.isoformat()), 10, align="center"),
                       Spacer(1, 4 * mm), Text(t_in(lang, "dash.key"), 12, bold=True), Spacer(1, 2 * mm)]
-    out.append(_table([t_in(lang, "dash.key"), ""], _figures(board, lang), width, 10))
+    out.append(_table([t_in(lang, "dash.col.figure"), t_in(lang, "dash.col.value")], _figures(board, lang), width, 10))
     colours = code_list("exit_status")
     if board.by_status:
         status_colours = [STATUS_COLOURS.get((colours.get(c.code).extra.get("colour") if colours.get(c.code) else ""),

@@ -192,6 +192,30 @@
             <translation>the notice screens (notices and printing)</translation>
         </message>
         <message>
+            <source>In training the county server is a demo server on this laptop. Open the {menu} menu and choose {action}.</source>
+            <translation>In training the county server is a demo server on this laptop. Open the {menu} menu and choose {action}.</translation>
+        </message>
+        <message>
+            <source>Make a change to send: open {name}'s card (type {initials}), correct something — the phone number, say — and save.</source>
+            <translation>Make a change to send: open {name}'s card (type {initials}), correct something — the phone number, say — and save.</translation>
+        </message>
+        <message>
+            <source>Open the {menu} menu and choose {action}.</source>
+            <translation>Open the {menu} menu and choose {action}.</translation>
+        </message>
+        <message>
+            <source>The panel shows the county server (here: the demo server), the last sync and the changes waiting to be sent. Changes stay safe on the laptop until the county has them, however long the village is offline.</source>
+            <translation>The panel shows the county server (here: the demo server), the last sync and the changes waiting to be sent. Changes stay safe on the laptop until the county has them, however long the village is offline.</translation>
+        </message>
+        <message>
+            <source>Click &lt;b&gt;Sync now&lt;/b&gt;: your changes go to the county, and the county's come back.</source>
+            <translation>Click &lt;b&gt;Sync now&lt;/b&gt;: your changes go to the county, and the county's come back.</translation>
+        </message>
+        <message>
+            <source>Done: nothing is waiting any more. Conflicts (someone at the county changed the same field) and refused changes would be listed here to review. A training laptop syncs only with a demo server: the real county server refuses it, and it refuses the real server.</source>
+            <translation>Done: nothing is waiting any more. Conflicts (someone at the county changed the same field) and refused changes would be listed here to review. A training laptop syncs only with a demo server: the real county server refuses it, and it refuses the real server.</translation>
+        </message>
+        <message>
             <source>Sync with the county server</source>
             <translation>Sync with the county server</translation>
         </message>
@@ -1816,7 +1840,7 @@
         <name>MainWindow</name>
         <message>
             <source>All statuses</source>
-            <extracomment>typical widest content of each list column: ResizeToContents would read all 100,000 rows connections of running integrity checks, interrupted when the window closes a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: "ok", "backup_failed" or "damaged"</extracomment>
+            <extracomment>typical widest content of each list column: ResizeToContents would read all 100,000 rows connections of running integrity checks, interrupted when the window closes a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: "ok", "backup_failed" or "damaged" the feature plugins of ui/plugins.py were loaded (after the first rows were on screen)</extracomment>
             <translation>All statuses</translation>
         </message>
         <message>

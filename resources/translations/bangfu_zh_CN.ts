@@ -192,6 +192,30 @@
             <translation>公示界面（公示与打印功能）</translation>
         </message>
         <message>
+            <source>In training the county server is a demo server on this laptop. Open the {menu} menu and choose {action}.</source>
+            <translation>培训时的县服务器是本机上的演示服务器。打开{menu}菜单，选择{action}。</translation>
+        </message>
+        <message>
+            <source>Make a change to send: open {name}'s card (type {initials}), correct something — the phone number, say — and save.</source>
+            <translation>先做一处要发送的修改：打开{name}家的户卡（输入 {initials}），更正一个栏目，比如联系电话，然后保存。</translation>
+        </message>
+        <message>
+            <source>Open the {menu} menu and choose {action}.</source>
+            <translation>打开{menu}菜单，选择{action}。</translation>
+        </message>
+        <message>
+            <source>The panel shows the county server (here: the demo server), the last sync and the changes waiting to be sent. Changes stay safe on the laptop until the county has them, however long the village is offline.</source>
+            <translation>面板上显示县服务器（这里是演示服务器）、上次同步的时间和等待发送的修改。无论村里断网多久，修改都安全地保存在本机，直到县里收到为止。</translation>
+        </message>
+        <message>
+            <source>Click &lt;b&gt;Sync now&lt;/b&gt;: your changes go to the county, and the county's come back.</source>
+            <translation>点击&lt;b&gt;立即同步&lt;/b&gt;：您的修改发送到县里，县里的更新也同步回来。</translation>
+        </message>
+        <message>
+            <source>Done: nothing is waiting any more. Conflicts (someone at the county changed the same field) and refused changes would be listed here to review. A training laptop syncs only with a demo server: the real county server refuses it, and it refuses the real server.</source>
+            <translation>完成了：没有等待发送的修改了。如果有冲突（县里有人改了同一个栏目）或被退回的修改，会列在这里供核对。培训用的电脑只能和演示服务器同步：正式的县服务器会拒绝它，它也会拒绝正式服务器。</translation>
+        </message>
+        <message>
             <source>Sync with the county server</source>
             <translation>与县服务器同步</translation>
         </message>
@@ -606,7 +630,7 @@
         </message>
         <message>
             <source>Field</source>
-            <translation>字段</translation>
+            <translation>项目</translation>
         </message>
         <message>
             <source>County's value</source>
@@ -630,127 +654,127 @@
         <message>
             <source>Dashboard</source>
             <extracomment>figures loaded and charts drawn (the Dashboard) a file was written (its path)</extracomment>
-            <translation type="unfinished" />
+            <translation>统计看板</translation>
         </message>
         <message>
             <source>Everything</source>
-            <translation type="unfinished" />
+            <translation>全部</translation>
         </message>
         <message>
             <source>The selected place ({code})</source>
-            <translation type="unfinished" />
+            <translation>所选地区（{code}）</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
-            <translation type="unfinished">刷新(&amp;R)</translation>
+            <translation>刷新(&amp;R)</translation>
         </message>
         <message>
             <source>Place:</source>
-            <translation type="unfinished" />
+            <translation>范围：</translation>
         </message>
         <message>
             <source>Year:</source>
-            <translation type="unfinished" />
+            <translation>年度：</translation>
         </message>
         <message>
             <source>Save chart as &amp;image…</source>
-            <translation type="unfinished" />
+            <translation>图表另存为图片(&amp;I)…</translation>
         </message>
         <message>
             <source>Save &amp;PDF report…</source>
-            <translation type="unfinished" />
+            <translation>保存 PDF 报告(&amp;P)…</translation>
         </message>
         <message>
             <source>Counting…</source>
-            <translation type="unfinished" />
+            <translation>正在统计…</translation>
         </message>
         <message>
             <source>By poverty status</source>
-            <translation type="unfinished" />
+            <translation>按脱贫属性</translation>
         </message>
         <message>
             <source>Households by poverty status</source>
-            <translation type="unfinished" />
+            <translation>按脱贫属性统计户数</translation>
         </message>
         <message>
             <source>By household type</source>
-            <translation type="unfinished" />
+            <translation>按贫困户属性</translation>
         </message>
         <message>
             <source>Households by household type</source>
-            <translation type="unfinished" />
+            <translation>按贫困户属性统计户数</translation>
         </message>
         <message>
             <source>By cause</source>
-            <translation type="unfinished" />
+            <translation>按致贫原因</translation>
         </message>
         <message>
             <source>Households by main cause of poverty</source>
-            <translation type="unfinished" />
+            <translation>按主要致贫原因统计户数</translation>
         </message>
         <message>
             <source>Exits and plan</source>
-            <translation type="unfinished" />
+            <translation>脱贫与计划</translation>
         </message>
         <message>
             <source>Households exiting by year against the annual plan</source>
-            <translation type="unfinished" />
+            <translation>历年脱贫户数与年度计划</translation>
         </message>
         <message>
             <source>Planned</source>
-            <translation type="unfinished" />
+            <translation>计划</translation>
         </message>
         <message>
             <source>Exited</source>
-            <translation type="unfinished" />
+            <translation>实际脱贫</translation>
         </message>
         <message>
             <source>Number of measures</source>
-            <translation type="unfinished" />
+            <translation>措施数</translation>
         </message>
         <message>
             <source>Assistance measures by category</source>
-            <translation type="unfinished" />
+            <translation>帮扶措施（按类别）</translation>
         </message>
         <message>
             <source>Funds</source>
-            <translation type="unfinished" />
+            <translation>资金</translation>
         </message>
         <message>
             <source>Project funds by source (yuan)</source>
-            <translation type="unfinished" />
+            <translation>项目资金（按来源，元）</translation>
         </message>
         <message>
             <source>Yuan</source>
-            <translation type="unfinished" />
+            <translation>元</translation>
         </message>
         <message>
             <source>Number of households</source>
-            <translation type="unfinished" />
+            <translation>户数</translation>
         </message>
         <message>
             <source>Save chart as image</source>
-            <translation type="unfinished" />
+            <translation>图表另存为图片</translation>
         </message>
         <message>
             <source>PNG images (*.png)</source>
-            <translation type="unfinished" />
+            <translation>PNG 图片 (*.png)</translation>
         </message>
         <message>
             <source>Saved {name}</source>
-            <translation type="unfinished" />
+            <translation>已保存 {name}</translation>
         </message>
         <message>
             <source>Save PDF report</source>
-            <translation type="unfinished" />
+            <translation>保存 PDF 报告</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Writing the report…</source>
-            <translation type="unfinished" />
+            <translation>正在生成报告…</translation>
         </message>
     </context>
     <context>
@@ -827,11 +851,11 @@
         <name>EntryTable</name>
         <message>
             <source>Add</source>
-            <translation type="unfinished" />
+            <translation>添加</translation>
         </message>
         <message>
             <source>Remove</source>
-            <translation type="unfinished" />
+            <translation>删除</translation>
         </message>
     </context>
     <context>
@@ -879,75 +903,75 @@
         <message>
             <source>Export to Excel/CSV</source>
             <extracomment>the export finished: (path, rows)</extracomment>
-            <translation type="unfinished" />
+            <translation>导出到 Excel/CSV</translation>
         </message>
         <message>
             <source>Number of households</source>
-            <translation type="unfinished" />
+            <translation>户数</translation>
         </message>
         <message>
             <source>Members</source>
-            <translation type="unfinished">家庭成员</translation>
+            <translation>家庭成员</translation>
         </message>
         <message>
             <source>Incomes</source>
-            <translation type="unfinished" />
+            <translation>收入</translation>
         </message>
         <message>
             <source>Assistance measures</source>
-            <translation type="unfinished">帮扶措施</translation>
+            <translation>帮扶措施</translation>
         </message>
         <message>
             <source>Visits</source>
-            <translation type="unfinished">走访记录</translation>
+            <translation>走访记录</translation>
         </message>
         <message>
             <source>Everything</source>
-            <translation type="unfinished" />
+            <translation>全部</translation>
         </message>
         <message>
             <source>The selected township or village ({code})</source>
-            <translation type="unfinished" />
+            <translation>所选乡镇或村（{code}）</translation>
         </message>
         <message>
             <source>Only the income year</source>
-            <translation type="unfinished" />
+            <translation>只导出该收入年度</translation>
         </message>
         <message>
             <source>Include full ID numbers and bank accounts (recorded in the audit trail)</source>
-            <translation type="unfinished" />
+            <translation>包含完整证件号码和银行账号（将记入审计日志）</translation>
         </message>
         <message>
             <source>What:</source>
-            <translation type="unfinished" />
+            <translation>导出内容：</translation>
         </message>
         <message>
             <source>Place:</source>
-            <translation type="unfinished" />
+            <translation>范围：</translation>
         </message>
         <message>
             <source>Poverty status:</source>
-            <translation type="unfinished" />
+            <translation>脱贫属性：</translation>
         </message>
         <message>
             <source>&amp;Export…</source>
-            <translation type="unfinished" />
+            <translation>导出(&amp;E)…</translation>
         </message>
         <message>
             <source>Excel files (*.xlsx);;CSV files (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Excel 文件 (*.xlsx);;CSV 文件 (*.csv)</translation>
         </message>
         <message>
             <source>The file will contain full ID numbers and bank accounts. Keep it safe and delete it when done. Continue?</source>
-            <translation type="unfinished" />
+            <translation>文件将包含完整的证件号码和银行账号。请妥善保管，用完后删除。继续吗？</translation>
         </message>
         <message>
             <source>{n} row(s) written to {path}</source>
-            <translation type="unfinished" />
+            <translation>已导出 {n} 行到 {path}</translation>
         </message>
         <message>
             <source>Exporting…</source>
-            <translation type="unfinished" />
+            <translation>正在导出…</translation>
         </message>
     </context>
     <context>
@@ -1033,43 +1057,43 @@
         <name>FindingsModel</name>
         <message>
             <source>Severity</source>
-            <translation type="unfinished" />
+            <translation>级别</translation>
         </message>
         <message>
             <source>Rule</source>
-            <translation type="unfinished">规则</translation>
+            <translation>规则</translation>
         </message>
         <message>
             <source>Finding</source>
-            <translation type="unfinished" />
+            <translation>问题说明</translation>
         </message>
         <message>
             <source>Village code</source>
-            <translation type="unfinished" />
+            <translation>村代码</translation>
         </message>
         <message>
             <source>Household no.</source>
-            <translation type="unfinished">户编号</translation>
+            <translation>户编号</translation>
         </message>
         <message>
             <source>Head</source>
-            <translation type="unfinished" />
+            <translation>户主</translation>
         </message>
         <message>
             <source>Member</source>
-            <translation type="unfinished">成员</translation>
+            <translation>成员</translation>
         </message>
         <message>
             <source>ID number</source>
-            <translation type="unfinished" />
+            <translation>证件号码</translation>
         </message>
         <message>
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>错误</translation>
         </message>
         <message>
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>提示</translation>
         </message>
     </context>
     <context>
@@ -1528,115 +1552,115 @@
         <message>
             <source>Import registry spreadsheet</source>
             <extracomment>a check finished (the ImportResult) the import finished (the ImportResult) the check or import failed (the exception)</extracomment>
-            <translation type="unfinished" />
+            <translation>导入建档立卡名单</translation>
         </message>
         <message>
             <source>An .xlsx file in the national system's person-level export shape</source>
-            <translation type="unfinished" />
+            <translation>全国扶贫开发信息系统人员明细导出格式的 .xlsx 文件</translation>
         </message>
         <message>
             <source>Browse…</source>
-            <translation type="unfinished" />
+            <translation>浏览…</translation>
         </message>
         <message>
             <source>Save an empty template…</source>
-            <translation type="unfinished" />
+            <translation>保存空白模板…</translation>
         </message>
         <message>
             <source>Per-capita income is for the year</source>
-            <translation type="unfinished" />
+            <translation>人均纯收入所属年度</translation>
         </message>
         <message>
             <source>As written in the file</source>
-            <translation type="unfinished" />
+            <translation>按表中填写的村</translation>
         </message>
         <message>
             <source>File:</source>
-            <translation type="unfinished" />
+            <translation>文件：</translation>
         </message>
         <message>
             <source>Year:</source>
-            <translation type="unfinished" />
+            <translation>年度：</translation>
         </message>
         <message>
             <source>Village:</source>
-            <translation type="unfinished" />
+            <translation>村：</translation>
         </message>
         <message>
             <source>Choose a file and press Check.</source>
-            <translation type="unfinished" />
+            <translation>请选择文件，然后点“检查”。</translation>
         </message>
         <message>
             <source>&amp;Check</source>
-            <translation type="unfinished" />
+            <translation>检查(&amp;C)</translation>
         </message>
         <message>
             <source>&amp;Import</source>
-            <translation type="unfinished" />
+            <translation>导入(&amp;I)</translation>
         </message>
         <message>
             <source>Registry spreadsheet</source>
-            <translation type="unfinished" />
+            <translation>建档立卡名单</translation>
         </message>
         <message>
             <source>Excel files (*.xlsx *.xlsm)</source>
-            <translation type="unfinished" />
+            <translation>Excel 文件 (*.xlsx *.xlsm)</translation>
         </message>
         <message>
             <source>Save an empty template</source>
-            <translation type="unfinished" />
+            <translation>保存空白模板</translation>
         </message>
         <message>
             <source>Excel files (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel 文件 (*.xlsx)</translation>
         </message>
         <message>
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>正在检查…</translation>
         </message>
         <message>
             <source>Checking the file…</source>
-            <translation type="unfinished" />
+            <translation>正在检查文件…</translation>
         </message>
         <message>
             <source>Severity</source>
-            <translation type="unfinished" />
+            <translation>级别</translation>
         </message>
         <message>
             <source>Sheet</source>
-            <translation type="unfinished" />
+            <translation>工作表</translation>
         </message>
         <message>
             <source>Row</source>
-            <translation type="unfinished" />
+            <translation>行</translation>
         </message>
         <message>
             <source>Column</source>
-            <translation type="unfinished" />
+            <translation>列</translation>
         </message>
         <message>
             <source>Header</source>
-            <translation type="unfinished" />
+            <translation>表头</translation>
         </message>
         <message>
             <source>Problem</source>
-            <translation type="unfinished">问题</translation>
+            <translation>问题</translation>
         </message>
         <message>
             <source>Error</source>
-            <translation type="unfinished" />
+            <translation>错误</translation>
         </message>
         <message>
             <source>Warning</source>
-            <translation type="unfinished" />
+            <translation>提示</translation>
         </message>
         <message>
             <source>({n} warning(s))</source>
-            <translation type="unfinished" />
+            <translation>（{n} 个提示）</translation>
         </message>
         <message>
             <source>Importing…</source>
-            <translation type="unfinished" />
+            <translation>正在导入…</translation>
         </message>
     </context>
     <context>
@@ -1816,7 +1840,7 @@
         <name>MainWindow</name>
         <message>
             <source>All statuses</source>
-            <extracomment>typical widest content of each list column: ResizeToContents would read all 100,000 rows connections of running integrity checks, interrupted when the window closes a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: "ok", "backup_failed" or "damaged"</extracomment>
+            <extracomment>typical widest content of each list column: ResizeToContents would read all 100,000 rows connections of running integrity checks, interrupted when the window closes a household was changed (by the card or a plugin): lists and panels refresh the database is attached and the models are loading True when the window locks, False when someone signs in again the integrity check finished: "ok", "backup_failed" or "damaged" the feature plugins of ui/plugins.py were loaded (after the first rows were on screen)</extracomment>
             <translation>全部脱贫属性</translation>
         </message>
         <message>
@@ -2745,86 +2769,86 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <name>PlanTable</name>
         <message>
             <source>Year</source>
-            <translation type="unfinished">年度</translation>
+            <translation>年度</translation>
         </message>
         <message>
             <source>Number of households</source>
-            <translation type="unfinished" />
+            <translation>户数</translation>
         </message>
         <message>
             <source>People</source>
-            <translation type="unfinished" />
+            <translation>人数</translation>
         </message>
     </context>
     <context>
         <name>PlansDialog</name>
         <message>
             <source>Exit plans</source>
-            <translation type="unfinished" />
+            <translation>脱贫计划</translation>
         </message>
         <message>
             <source>Add a year</source>
-            <translation type="unfinished" />
+            <translation>添加年度</translation>
         </message>
         <message>
             <source>Version drawn up in:</source>
-            <translation type="unfinished" />
+            <translation>制定年度：</translation>
         </message>
         <message>
             <source>Annual plan</source>
-            <translation type="unfinished" />
+            <translation>年度计划</translation>
         </message>
         <message>
             <source>Rolling plan</source>
-            <translation type="unfinished" />
+            <translation>滚动计划</translation>
         </message>
         <message>
             <source>Progress</source>
-            <translation type="unfinished" />
+            <translation>完成情况</translation>
         </message>
         <message>
             <source>&amp;Save</source>
-            <translation type="unfinished">保存(&amp;S)</translation>
+            <translation>保存(&amp;S)</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished">关闭</translation>
+            <translation>关闭</translation>
         </message>
         <message>
             <source>Village:</source>
-            <translation type="unfinished" />
+            <translation>村：</translation>
         </message>
         <message>
             <source>Year</source>
-            <translation type="unfinished">年度</translation>
+            <translation>年度</translation>
         </message>
         <message>
             <source>Planned households</source>
-            <translation type="unfinished" />
+            <translation>计划户数</translation>
         </message>
         <message>
             <source>Planned people</source>
-            <translation type="unfinished" />
+            <translation>计划人数</translation>
         </message>
         <message>
             <source>Rolling plan households</source>
-            <translation type="unfinished" />
+            <translation>滚动计划户数</translation>
         </message>
         <message>
             <source>Exited households</source>
-            <translation type="unfinished" />
+            <translation>实际脱贫户数</translation>
         </message>
         <message>
             <source>Exited people</source>
-            <translation type="unfinished" />
+            <translation>实际脱贫人数</translation>
         </message>
         <message>
             <source>Done</source>
-            <translation type="unfinished" />
+            <translation>完成率</translation>
         </message>
         <message>
             <source>Saved.</source>
-            <translation type="unfinished">已保存。</translation>
+            <translation>已保存。</translation>
         </message>
     </context>
     <context>
@@ -2984,111 +3008,111 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <name>ProfileDialog</name>
         <message>
             <source>Village profile</source>
-            <translation type="unfinished" />
+            <translation>贫困村档案</translation>
         </message>
         <message>
             <source>yuan</source>
-            <translation type="unfinished" />
+            <translation>元</translation>
         </message>
         <message>
             <source>Figures</source>
-            <translation type="unfinished" />
+            <translation>基本情况</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>姓名</translation>
         </message>
         <message>
             <source>Post</source>
-            <translation type="unfinished" />
+            <translation>职务</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>单位</translation>
         </message>
         <message>
             <source>Phone</source>
-            <translation type="unfinished" />
+            <translation>电话</translation>
         </message>
         <message>
             <source>Start</source>
-            <translation type="unfinished" />
+            <translation>起始</translation>
         </message>
         <message>
             <source>Until</source>
-            <translation type="unfinished" />
+            <translation>截止</translation>
         </message>
         <message>
             <source>Industry</source>
-            <translation type="unfinished" />
+            <translation>产业</translation>
         </message>
         <message>
             <source>Remarks</source>
-            <translation type="unfinished" />
+            <translation>备注</translation>
         </message>
         <message>
             <source>Field</source>
-            <translation type="unfinished">字段</translation>
+            <translation>项目</translation>
         </message>
         <message>
             <source>Year</source>
-            <translation type="unfinished">年度</translation>
+            <translation>年度</translation>
         </message>
         <message>
             <source>Amount (fen)</source>
-            <translation type="unfinished" />
+            <translation>金额（分）</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished">状态</translation>
+            <translation>状态</translation>
         </message>
         <message>
             <source>History</source>
-            <translation type="unfinished" />
+            <translation>历次变化</translation>
         </message>
         <message>
             <source>&amp;Save a new snapshot</source>
-            <translation type="unfinished" />
+            <translation>保存新的档案快照(&amp;S)</translation>
         </message>
         <message>
             <source>Close</source>
-            <translation type="unfinished">关闭</translation>
+            <translation>关闭</translation>
         </message>
         <message>
             <source>Village:</source>
-            <translation type="unfinished" />
+            <translation>村：</translation>
         </message>
         <message>
             <source>Poor households / people when last saved: {h} / {p}</source>
-            <translation type="unfinished" />
+            <translation>上次保存时贫困户/贫困人口：{h} / {p}</translation>
         </message>
         <message>
             <source>No profile yet.</source>
-            <translation type="unfinished" />
+            <translation>还没有档案。</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished">日期</translation>
+            <translation>日期</translation>
         </message>
         <message>
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>修改人</translation>
         </message>
         <message>
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>修改前</translation>
         </message>
         <message>
             <source>After</source>
-            <translation type="unfinished" />
+            <translation>修改后</translation>
         </message>
         <message>
             <source>Saved.</source>
-            <translation type="unfinished">已保存。</translation>
+            <translation>已保存。</translation>
         </message>
         <message>
             <source>Nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>没有变化，未保存。</translation>
         </message>
     </context>
     <context>
@@ -3250,75 +3274,75 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <message>
             <source>Data-quality check</source>
             <extracomment>a check finished (the list of findings) a household was opened from the list (its id)</extracomment>
-            <translation type="unfinished" />
+            <translation>数据质量检查</translation>
         </message>
         <message>
             <source>Everything</source>
-            <translation type="unfinished" />
+            <translation>全部</translation>
         </message>
         <message>
             <source>The selected place ({code})</source>
-            <translation type="unfinished" />
+            <translation>所选地区（{code}）</translation>
         </message>
         <message>
             <source>&amp;Run the checks</source>
-            <translation type="unfinished" />
+            <translation>开始检查(&amp;R)</translation>
         </message>
         <message>
             <source>All rules</source>
-            <translation type="unfinished" />
+            <translation>全部规则</translation>
         </message>
         <message>
             <source>Errors and warnings</source>
-            <translation type="unfinished" />
+            <translation>错误和提示</translation>
         </message>
         <message>
             <source>Errors only</source>
-            <translation type="unfinished" />
+            <translation>只看错误</translation>
         </message>
         <message>
             <source>Warnings only</source>
-            <translation type="unfinished" />
+            <translation>只看提示</translation>
         </message>
         <message>
             <source>Place:</source>
-            <translation type="unfinished" />
+            <translation>范围：</translation>
         </message>
         <message>
             <source>Press Run to check the data.</source>
-            <translation type="unfinished" />
+            <translation>点“开始检查”检查数据。</translation>
         </message>
         <message>
             <source>Save as &amp;Excel…</source>
-            <translation type="unfinished" />
+            <translation>保存为 Excel(&amp;E)…</translation>
         </message>
         <message>
             <source>Save as &amp;PDF…</source>
-            <translation type="unfinished" />
+            <translation>保存为 PDF(&amp;P)…</translation>
         </message>
         <message>
             <source>Checking…</source>
-            <translation type="unfinished" />
+            <translation>正在检查…</translation>
         </message>
         <message>
             <source>{n} finding(s) in {h} household(s): {e} error(s), {w} warning(s)</source>
-            <translation type="unfinished" />
+            <translation>共 {n} 个问题，涉及 {h} 户：{e} 个错误，{w} 个提示</translation>
         </message>
         <message>
             <source>No findings.</source>
-            <translation type="unfinished" />
+            <translation>未发现问题。</translation>
         </message>
         <message>
             <source>Excel files (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Excel 文件 (*.xlsx)</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
             <source>Saved {name}</source>
-            <translation type="unfinished" />
+            <translation>已保存 {name}</translation>
         </message>
     </context>
     <context>
@@ -3687,7 +3711,7 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         </message>
         <message>
             <source>Member</source>
-            <translation>家庭成员</translation>
+            <translation>成员</translation>
         </message>
         <message>
             <source>Income</source>
@@ -3948,7 +3972,7 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <name>Township</name>
         <message>
             <source>Something went wrong ({name}); nothing was changed.</source>
-            <translation type="unfinished" />
+            <translation>出现错误（{name}），未做任何更改。</translation>
         </message>
     </context>
     <context>
@@ -3956,31 +3980,31 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <message>
             <source>&amp;Township</source>
             <extracomment>a dialog was opened (tests and tours)</extracomment>
-            <translation type="unfinished" />
+            <translation>乡镇(&amp;T)</translation>
         </message>
         <message>
             <source>&amp;Import registry spreadsheet…</source>
-            <translation type="unfinished" />
+            <translation>导入建档立卡名单(&amp;I)…</translation>
         </message>
         <message>
             <source>&amp;Export to Excel/CSV…</source>
-            <translation type="unfinished" />
+            <translation>导出到 Excel/CSV(&amp;E)…</translation>
         </message>
         <message>
             <source>Data-&amp;quality check…</source>
-            <translation type="unfinished" />
+            <translation>数据质量检查(&amp;Q)…</translation>
         </message>
         <message>
             <source>&amp;Dashboard…</source>
-            <translation type="unfinished" />
+            <translation>统计看板(&amp;D)…</translation>
         </message>
         <message>
             <source>Exit &amp;plans…</source>
-            <translation type="unfinished" />
+            <translation>脱贫计划(&amp;P)…</translation>
         </message>
         <message>
             <source>Village &amp;profile…</source>
-            <translation type="unfinished" />
+            <translation>贫困村档案(&amp;P)…</translation>
         </message>
     </context>
     <context>

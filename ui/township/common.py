@@ -1,0 +1,58 @@
+"""Helpers shared by the township dialogs: the scope chosen in the place tree, error text, tables."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem
+
+from app.errors import BangfuError
+
+
+def error_text(exc: BaseException) -> str:
+    """What a person reads about a failure (never a traceback)."""
+    if isinstance(exc, BangfuError):
+        return str(exc)
+    return QCoreApplication.translate("Township", "Something went wrong ({name}); nothing was changed.").format(
+        name=exc.__class__.__name__)
+
+
+def scope_code(window: Any) -> str | None:
+    """The division-code prefix of what is selected in the place tree (None: everything)."""
+    scope = getattr(window, "_scope", None)
+    if scope is None or scope.level == "all":
+        return None
+    if scope.level in ("county", "township"):
+        return str(scope.code)
+    if scope.village_id and window.db is not None:
+        from app.domain import Village
+
+        with window.db.read() as s:
+            village = s.get(Village, scope.village_id)
+        return village.code if village else None
+    return None
+
+
+def villages(db: Any) -> list[tuple[str, str, str]]:
+    """(id, code, "乡镇 村") of every village, by code."""
+    from sqlmodel import select
+
+    from app.domain import Village
+
+    with db.read() as s:
+        rows = s.exec(select(Village).where(Village.deleted == False).order_by(Village.code)).all()  # noqa: E712
+    return [(v.id, v.code, f"{v.township_name} {v.name}") for v in rows]
+
+
+def fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> None:
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            item = QTableWidgetItem("" if value is None else str(value))
+            table.setItem(r, c, item)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)

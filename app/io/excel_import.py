@@ -43,6 +43,7 @@ from app.i18n import t_in
 from app.idnumber import validate_id
 from app.io import cells
 from app.io.columns import BY_KEY, COLUMNS, Column, column_letter, fold, match_header
+from app.services.permissions import require
 from app.services.tx import Tx, write
 from app.store.database import Database
 
@@ -631,6 +632,7 @@ def import_file(db: Database, path: Path | str, year: int | None = None, village
     """Import ``path`` all-or-nothing; the result lists every problem (with sheet, row, column)."""
     if dry_run:
         return preview(db, path, year, village_code)
+    require(db, "data.import")
     path = Path(path)
     problems: list[Problem] = []
     rows = read_workbook(path, problems)

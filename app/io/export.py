@@ -298,7 +298,9 @@ def export(db: Database, what: str, out: Path | str, village: str | None = None,
            status: str | None = None, year: int | None = None, with_sensitive: bool = False) -> int:
     """Export ``what`` to ``out`` (.xlsx or .csv); returns the number of data rows. Audited."""
     from app.services.audit import record_event
+    from app.services.permissions import require
 
+    require(db, "data.export")
     out = Path(out)
     if out.suffix.lower() not in (".xlsx", ".csv"):
         raise BangfuError("export.bad_format")

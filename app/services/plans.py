@@ -16,6 +16,7 @@ from sqlmodel import select
 from app.domain import ExitPlan, Village
 from app.domain.plans import PLAN_KINDS
 from app.i18n import register
+from app.services.permissions import register_action, require
 from app.services.tx import write
 from app.store.database import Database
 from app.validation import Checker
@@ -31,6 +32,10 @@ register({
     "field.exit_plan.people": ("计划脱贫人数", "people planned to exit"),
     "field.exit_plan.note": ("备注", "note"),
 })
+
+
+#: township staff and the county set the plans (trainers demonstrate it)
+register_action("plan.edit", {"township", "trainer", "county"})
 
 
 def _check(c: Checker, year: int, households: int, people: int, kind: str, made_year: int) -> None:
@@ -49,6 +54,7 @@ def _check(c: Checker, year: int, households: int, people: int, kind: str, made_
 def set_plan(db: Database, village_id: str, year: int, households: int, people: int, kind: str = "annual",
              made_year: int | None = None, note: str = "") -> ExitPlan:
     """Create or change one plan row (one village, one kind and version, one year)."""
+    require(db, "plan.edit")
     made = year if kind == "annual" else (made_year if made_year is not None else year)
     c = Checker("exit_plan")
     _check(c, year, households, people, kind, made)
@@ -73,6 +79,7 @@ def set_plan(db: Database, village_id: str, year: int, households: int, people: 
 def set_rolling_plan(db: Database, village_id: str, made_year: int, targets: dict[int, tuple[int, int]],
                      note: str = "") -> list[ExitPlan]:
     """A rolling plan drawn up in ``made_year``: {year: (households, people)}; one transaction."""
+    require(db, "plan.edit")
     c = Checker("exit_plan")
     for year, (households, people) in sorted(targets.items()):
         _check(c, year, households, people, "rolling", made_year)

@@ -17,6 +17,7 @@ from sqlmodel import select
 
 from app.domain import Village, VillageProfile
 from app.i18n import register
+from app.services.permissions import ALL_ROLES, register_action, require
 from app.services.tx import write
 from app.store.database import Database
 from app.validation import Checker
@@ -58,6 +59,10 @@ register({
     "profile.entry_name": ("第 {index} 项缺少姓名/名称", "entry {index} has no name"),
     "profile.entry_key": ("第 {index} 项含未知字段“{key}”", "entry {index} has an unknown key '{key}'"),
 })
+
+
+#: the task force keeps its village's profile; township and county correct it
+register_action("village_profile.edit", ALL_ROLES)
 
 
 def _check(c: Checker, data: dict[str, Any]) -> None:
@@ -111,6 +116,7 @@ def _latest(session: Any, village_id: str) -> VillageProfile | None:
 
 def save_profile(db: Database, village_id: str, data: dict[str, Any], as_of: date | None = None) -> VillageProfile | None:
     """Append a snapshot with ``data`` over the latest one; None when nothing changed."""
+    require(db, "village_profile.edit")
     c = Checker("village_profile")
     _check(c, data)
     as_of = as_of or date.today()

@@ -83,3 +83,14 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return build
+
+
+@pytest.fixture()
+def db(db_path: Path):
+    """Imports are township/county work (permission ``data.import``): a township user here."""
+    from app.store.database import create_database
+    from tests.conftest import FAST_KDF, PASSPHRASE, USER
+
+    database = create_database(db_path, USER, PASSPHRASE, role="township", kdf=FAST_KDF)
+    yield database
+    database.close()

@@ -65,7 +65,7 @@ def test_sensitive_members_export_round_trips_into_another_database(loaded, tmp_
         audit = s.exec(select(AuditEntry).where(AuditEntry.action == "export.sensitive")).one()
         ids = sorted(s.exec(select(Member.id_number)).all())
     assert audit.fields["sensitive"] is True
-    other = create_database(tmp_path / "other.db", USER, PASSPHRASE, kdf=FAST_KDF)
+    other = create_database(tmp_path / "other.db", USER, PASSPHRASE, role="township", kdf=FAST_KDF)
     try:
         result = import_file(other, out)
         assert result.errors == [], [p.text() for p in result.errors]

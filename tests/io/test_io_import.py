@@ -314,3 +314,21 @@ def test_messages_read_in_english_too(db, village, make_xlsx):
     result = import_file(db, make_xlsx(rows))
     assert result.errors[0].text("en") == (
         "error sheet 'Sheet1' row 6 column T (主要致贫原因): '因懒' is not a valid choice")
+
+
+def test_a_village_user_may_preview_but_not_import(tmp_path, make_xlsx):
+    from app.errors import BangfuError
+    from app.services.registry import create_village
+    from app.store.database import create_database
+    from tests.conftest import FAST_KDF, PASSPHRASE, USER
+
+    village_db = create_database(tmp_path / "v.db", USER, PASSPHRASE, role="village", kdf=FAST_KDF)
+    try:
+        create_village(village_db, "520123001001", "石门村", "龙场镇", "云岭县")
+        path = make_xlsx(clean_rows())
+        assert preview(village_db, path).households == 2
+        with pytest.raises(BangfuError) as exc:
+            import_file(village_db, path)
+        assert exc.value.code == "user.not_allowed"
+    finally:
+        village_db.close()

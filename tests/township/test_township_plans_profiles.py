@@ -127,3 +127,19 @@ def test_dashboard_figures(db, village):
     assert county.incidence_pct == pytest.approx(2.0)  # only villages with a population figure count
     assert "云岭县" in county.scope_name and "龙场镇" in dashboard(db, "520123001").scope_name
     assert county.as_dict()["by_cause"][0]["label"] == "因病"
+
+
+def test_a_village_user_may_not_set_plans(tmp_path):
+    from app.errors import BangfuError
+    from app.store.database import create_database
+    from tests.conftest import FAST_KDF, PASSPHRASE, USER
+
+    village_db = create_database(tmp_path / "v.db", USER, PASSPHRASE, role="village", kdf=FAST_KDF)
+    try:
+        v = create_village(village_db, "520123001001", "石门村", "龙场镇", "云岭县")
+        with pytest.raises(BangfuError) as exc:
+            plan_service.set_plan(village_db, v.id, 2019, 1, 1)
+        assert exc.value.code == "user.not_allowed"
+        assert profiles.save_profile(village_db, v.id, {"population_total": 10}) is not None
+    finally:
+        village_db.close()

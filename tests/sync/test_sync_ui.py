@@ -38,6 +38,12 @@ def win(qtbot: Any, qapp: Any, tmp_path: Path, db: Any, monkeypatch: pytest.Monk
     settings.use_file(None)
 
 
+def _attach(qtbot: Any, window: Any, db: Any) -> None:
+    """Attach the database; feature plugins load once the first rows are on screen."""
+    window.attach_database(db, check=False)
+    qtbot.waitUntil(lambda: hasattr(window, "sync_menu"), timeout=20000)
+
+
 def _sync(qtbot: Any, window: Any) -> tuple[Any, str]:
     menu = window.sync_menu
     with qtbot.waitSignal(menu.finished, timeout=60000) as blocker:
@@ -52,7 +58,7 @@ def test_panel_sync_conflicts_and_refused_changes(qtbot: Any, win: Any, db: Any,
     enroll(db, lite_server.url, lite_url)
     _v, (hh,) = seed_village(other)
     client.sync(other, backoff=fast_backoff())
-    win.attach_database(db, check=False)
+    _attach(qtbot, win, db)
     menu = win.sync_menu
     assert "待同步" not in menu.status_label.text() or menu.status_label.text()
     panel = menu.show_panel()
@@ -99,7 +105,7 @@ def test_errors_are_shown_in_plain_chinese(qtbot: Any, win: Any, db: Any, lite_s
     try:
         point_at(db, proxy.url)
         seed_village(db)
-        win.attach_database(db, check=False)
+        _attach(qtbot, win, db)
         panel = win.sync_menu.show_panel()
         from app.sync import client as sync_client
 

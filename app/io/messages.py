@@ -19,12 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.xls_unsupported": ("不支持旧版 .xls 文件：请在 Excel 中“另存为” .xlsx 后再导入",
                                "Old .xls files are not supported: save the file as .xlsx in Excel and import that"),
     "import.no_header": ("文件中找不到表头行（需要“户编号”“姓名”“证件号码”等列）",
-                         "No header row found (the file needs columns such as 户编号, 姓名, 证件号码)"),
+                         "No header row found (the file needs columns such as household number, name and ID number)"),
     "import.sheet_skipped": ("该工作表没有可识别的表头，已跳过", "this sheet has no recognisable header row and was skipped"),
     "import.missing_column": ("缺少必需的列“{column}”", "required column '{column}' is missing"),
     "import.missing_place": ("缺少村庄信息：需要“村”“乡(镇)”“县”列或“行政区划代码”列（或在命令中指定 --village）",
-                             "no village information: the file needs 村, 乡(镇) and 县 columns or a 行政区划代码 column "
-                             "(or give --village)"),
+                             "no village information: the file needs village, township and county columns or a "
+                             "division code column (or give --village)"),
     "import.unknown_column": ("未识别的列“{header}”，已忽略", "unknown column '{header}' was ignored"),
     "import.duplicate_column": ("列“{header}”与 {other} 列表示同一项，只能出现一次",
                                 "column '{header}' means the same as column {other}; it may appear only once"),
@@ -40,9 +40,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.number_precision": ("该数字超过 15 位，Excel 已丢失末几位；请把该列设为“文本”格式后重新录入",
                                 "this number has more than 15 digits and Excel has lost the last ones; format the "
                                 "column as text and enter it again"),
-    "import.bool": ("应填“是”或“否”", "must be 是 (yes) or 否 (no)"),
+    "import.bool": ("应填“是”或“否”", "must be yes or no"),
     "import.household_conflict": ("同一户在第 {other_row} 行填写的值不同", "differs from row {other_row} of the same household"),
-    "import.no_head": ("该户没有户主（与户主关系为“户主”的成员）", "this household has no head (relation 户主)"),
+    "import.no_head": ("该户没有户主（与户主关系为“户主”的成员）", "this household has no head of household"),
     "import.two_heads": ("该户有 {count} 位户主，只能有一位", "this household has {count} heads; it must have exactly one"),
     "import.person_two_households": ("同一人出现在两户中：该证件号码也在第 {other_row} 行（户编号不同）",
                                      "the same person is in two households: this ID number is also on row {other_row} "
@@ -57,10 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "bring them back"),
     "import.village_unknown": ("本库中找不到村“{village}”（{township}，{county}）；请先建村，或在表中加入“行政区划代码”列",
                                "village '{village}' ({township}, {county}) is not in this database; create it first "
-                               "or add a 行政区划代码 column"),
+                               "or add a division code column"),
     "import.village_ambiguous": ("村“{village}”在本库中有多个同名村，请在表中加入“行政区划代码”列",
-                                 "several villages are called '{village}'; add a 行政区划代码 column"),
-    "import.village_names_needed": ("新建村需要填写“村”“乡(镇)”“县”", "creating a village needs 村, 乡(镇) and 县"),
+                                 "several villages are called '{village}'; add a division code column"),
+    "import.village_names_needed": ("新建村需要填写“村”“乡(镇)”“县”", "creating a village needs the village, township and county names"),
     "import.village_not_given": ("村“{village}”与指定的村不一致", "village '{village}' does not match the village given"),
     "import.village_moved": ("该户编号在本库中属于另一个村", "this household number belongs to another village in the database"),
     "import.village_names_differ": ("行政区划代码对应的村在本库中名为“{name}”，与表中不同（已按代码导入）",
@@ -69,14 +69,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.hh_ambiguous": ("该户编号在本库中对应多户，无法确定更新哪一户",
                             "several households in the database have this household number"),
     "import.year_missing": ("填写了人均纯收入但没有年度：请加“年度”列或在命令中指定 --year",
-                            "per-capita income given without a year: add a 年度 column or give --year"),
+                            "per-capita income given without a year: add a year column or give --year"),
     "import.status_change": ("该户的脱贫属性与本库不同（本库为“{current}”）；状态变更须走动态管理审批，导入不会修改",
                              "the poverty status differs from the database ('{current}'); status changes go through "
                              "the lifecycle approval, not an import"),
     "import.members_not_in_file": ("本库中该户另有 {count} 名成员不在文件中，未作更改（迁出须注明原因）",
                                    "{count} other member(s) of this household in the database are not in the file; "
                                    "they were left unchanged (moving out needs a reason)"),
-    "import.danger_conflict": ("危房等级为 C/D 时“是否危房”应为“是”", "a C/D rating means the house is dilapidated (是)"),
+    "import.danger_conflict": ("危房等级为 C/D 时“是否危房”应为“是”", "a C or D rating means the house must be marked dilapidated"),
     "import.refused": ("发现 {count} 处错误，未导入任何内容", "{count} error(s) found; nothing was imported"),
     "import.done": ("导入完成：新建 {villages} 个村、{households} 户、{members} 人；修改 {patched} 条记录",
                     "Import done: {villages} village(s), {households} household(s) and {members} member(s) created; "
@@ -90,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "import a registry spreadsheet (the national system's person-level export)"),
     "io.cli.import_file": ("要导入的 .xlsx 文件", "the .xlsx file to import"),
     "io.cli.import_dry_run": ("只检查并预览，不写入", "check and preview only; write nothing"),
-    "io.cli.import_year": ("人均纯收入所属年度（表中无“年度”列时）", "year of the per-capita income (when the file has no 年度 column)"),
+    "io.cli.import_year": ("人均纯收入所属年度（表中无“年度”列时）", "year of the per-capita income (when the file has no year column)"),
     "io.cli.import_template": ("写出空白导入模板到该文件", "write an empty import template to this file"),
     "io.cli.import_village": ("所有行都导入到该村（12位行政区划代码）", "import every row into this village (12-digit division code)"),
     "io.cli.import_json": ("以 JSON 输出问题清单", "print the problems as JSON"),

@@ -174,7 +174,7 @@ class World:
         assert on_server == on_laptops
 
 
-@settings(max_examples=5, deadline=None, database=None, derandomize=True,
+@settings(max_examples=8, deadline=None, database=None, derandomize=True,
           phases=[Phase.explicit, Phase.generate],  # shrinking a timing-dependent failure takes minutes
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(schedule=schedules())

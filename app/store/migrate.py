@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 from functools import cache
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import Any
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def alembic_config() -> Config:
+def alembic_config() -> Any:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
@@ -20,8 +20,44 @@ def alembic_config() -> Config:
 
 @cache
 def head_revisions() -> frozenset[str]:
-    """Every head: feature branches may each add a migration on top of 0001 (merged later)."""
-    return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+    """Every head: feature branches may each add a migration on top of 0001 (merged later).
+
+    Read from the ``revision`` / ``down_revision`` assignments of the migration files, so that
+    opening a database that is already current does not import Alembic (half a second at every
+    start); Alembic's own reading is the fallback for anything unusual.
+    """
+    try:
+        return _heads_from_files()
+    except (OSError, SyntaxError, ValueError):
+        from alembic.script import ScriptDirectory
+
+        return frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+
+
+def _heads_from_files() -> frozenset[str]:
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in sorted((MIGRATIONS / "versions").glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        values: dict[str, Any] = {}
+        for node in ast.parse(path.read_text("utf-8")).body:
+            target = node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else (
+                node.target if isinstance(node, ast.AnnAssign) else None)
+            if isinstance(target, ast.Name) and target.id in ("revision", "down_revision") and node.value is not None:
+                values[target.id] = ast.literal_eval(node.value)
+        revision = values.get("revision")
+        if not isinstance(revision, str):
+            raise ValueError(path.name)
+        revisions.add(revision)
+        down = values.get("down_revision")
+        if isinstance(down, str):
+            parents.add(down)
+        elif isinstance(down, tuple | list):
+            parents.update(d for d in down if isinstance(d, str))
+    if not revisions:
+        raise ValueError("no migrations")
+    return frozenset(revisions - parents)
 
 
 def current_revisions(conn: object) -> frozenset[str]:
@@ -49,6 +85,8 @@ def upgrade(path: Path, key: bytes) -> None:
         conn = _connect(path, key)
         conn.execute("PRAGMA foreign_keys = OFF")
         return conn
+
+    from alembic import command
 
     engine = create_engine("sqlite+pysqlite://", creator=creator, module=dbapi)
     try:

@@ -86,7 +86,8 @@ def run_import(path: Path, tmp: Path) -> tuple[float, object]:
     from app.io.excel_import import import_file
     from app.store.database import create_database
 
-    db = create_database(tmp / "bench.db", "bench", "bench passphrase", kdf={"n": 2**10, "r": 8, "p": 1})
+    db = create_database(tmp / "bench.db", "bench", "bench passphrase", role="township",
+                         kdf={"n": 2**10, "r": 8, "p": 1})
     try:
         start = time.perf_counter()
         result = import_file(db, path)

@@ -14,6 +14,7 @@ Ages are whole years on ``as_of`` (default today). "Exited" means 脱贫属性 0
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -223,6 +224,7 @@ class _Run:
         self.wanted = wanted
         self.asof = as_of.year * 10000 + as_of.month * 100 + as_of.day
         self.found: list[tuple[str, str | None, str | None, dict[str, Any]]] = []
+        self.error: BaseException | None = None
         self.lines: dict[tuple[int, str], int | None] = {}
 
     def add(self, code: str, household_id: str | None, member_id: str | None, **params: Any) -> None:
@@ -328,17 +330,28 @@ class _Run:
                 if hid in self.houses:
                     self.add("person_two_households", hid, mid, count=outside.get(idn, len(homes)))
 
-    def extras(self) -> None:
-        """Conditions, incomes and measures of the households in scope (sequential scans)."""
+    def extras(self, conn: Any = None) -> None:
+        """Conditions, incomes and measures of the households in scope (sequential scans).
+
+        May run on its own connection in a second thread while ``members`` scans: the two touch
+        different attributes of the households, and SQLite works outside the GIL.
+        """
+        conn = conn or self.conn
+        try:
+            self._extras(conn)
+        except BaseException as exc:  # re-raised by run_checks on the calling thread
+            self.error = exc
+
+    def _extras(self, conn: Any) -> None:
         houses = self.houses
-        for hid, level in self.conn.execute(
+        for hid, level in conn.execute(
                 f"SELECT household_id, house_danger_level FROM conditions WHERE NOT deleted "
                 f"AND house_danger_level IN ('C', 'D') {self._restrict('household_id')}"):
             if hid in houses:
                 houses[hid].danger = level
         exited = {hid for hid, h in houses.items() if h.exit_status in EXITED_CODES}
         employment: set[tuple[str, int]] = set()
-        for hid, category, year, disability in self.conn.execute(
+        for hid, category, year, disability in conn.execute(
                 f"SELECT household_id, category, CAST(substr(date, 1, 4) AS INTEGER), ({_DISABILITY_TEXT}) "
                 f"FROM measure WHERE NOT deleted AND (category IN {_in(EMPLOYMENT_CATEGORIES)} "
                 f"OR {_DISABILITY_TEXT}) {self._restrict('household_id')}"):
@@ -350,7 +363,7 @@ class _Run:
             if category in EMPLOYMENT_CATEGORIES:
                 employment.add((hid, year))
         items: set[tuple[str, int]] = set()
-        for hid, year, net, wage in self.conn.execute(
+        for hid, year, net, wage in conn.execute(
                 f"SELECT household_id, year, {_NET}, wage_fen FROM income WHERE NOT deleted "
                 f"{self._restrict('household_id')}"):
             if (hid, year) in employment and wage == 0:
@@ -361,7 +374,7 @@ class _Run:
                     house.incomes = {}
                 house.incomes[year] = net / house.size if house.size > 0 else None  # type: ignore[assignment]
                 items.add((hid, year))
-        for hid, year, per_capita in self.conn.execute(
+        for hid, year, per_capita in conn.execute(
                 f"SELECT household_id, year, per_capita_fen FROM reported_income WHERE NOT deleted "
                 f"{self._restrict('household_id')}"):
             if hid in exited and (hid, year) not in items:
@@ -450,9 +463,23 @@ def run_checks(db: Database, scope: str | None = None, codes: Sequence[str] | No
     try:
         run = _Run(conn, scope, wanted, as_of or date.today())
         run.households()
-        run.members()
+        if run.indexed:  # a small scope: the scope table lives on this connection
+            run.members()
+            run.extras()
+        else:
+            other = db.raw()
+            try:
+                worker = threading.Thread(target=run.extras, args=(other,), name="quality-extras")
+                worker.start()
+                try:
+                    run.members()
+                finally:
+                    worker.join()
+            finally:
+                other.close()
+        if run.error is not None:
+            raise run.error
         run.cross_people()
-        run.extras()
         run.household_rules()
         run.register_matches()
         findings = _resolve(conn, run.found, by_code)

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import app.sync.messages  # noqa: F401
-from app.i18n import register, t
+from app.i18n import register as register_messages
+from app.i18n import t
 
 EXIT_OK, EXIT_ERROR = 0, 1
 
-register({
+register_messages({
     "cli.sync_help": ("与县服务器同步（推送本机修改、接收他人修改）", "Sync with the county server (send this laptop's changes, receive others')"),
     "cli.sync_server": ("县服务器地址，如 http://10.1.2.3:8765（默认：登记时的地址）",
                         "county server address, e.g. http://10.1.2.3:8765 (default: the one enrolled with)"),

@@ -44,6 +44,10 @@ register_messages({
     "tw.cli.profile_saved": ("已保存档案快照（{date}）", "profile snapshot saved ({date})"),
     "tw.cli.no_village": ("找不到代码为 {value} 的村", "no village with code {value}"),
     "tw.cli.plan_saved": ("已保存计划", "plan saved"),
+    "tw.cli.matches_help": ("导入一比对结果（财政供养、村干部、车辆、房产、工商登记），供数据质量检查核实",
+                            "import register-check hits (public employees, cadres, vehicles, property, businesses) "
+                            "for the quality checks"),
+    "tw.cli.matches_date": ("比对日期（默认今天）", "date of the check (default today)"),
     "tw.cli.written": ("已写入 {path}", "written to {path}"),
 })
 
@@ -59,6 +63,13 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--template", metavar="FILE", help=t("io.cli.import_template"))
     p.add_argument("--json", action="store_true", help=t("io.cli.import_json"))
     p.set_defaults(func=cmd_import)
+
+    m = sub.add_parser("import-matches", parents=[common], help=t("tw.cli.matches_help"),
+                       description=t("tw.cli.matches_help"))
+    m.add_argument("file", help=t("io.cli.import_file"))
+    m.add_argument("--dry-run", action="store_true", help=t("io.cli.import_dry_run"))
+    m.add_argument("--date", metavar="YYYY-MM-DD", help=t("tw.cli.matches_date"))
+    m.set_defaults(func=cmd_import_matches)
 
     e = sub.add_parser("export", parents=[common], help=t("io.cli.export_help"), description=t("io.cli.export_help"))
     e.add_argument("--what", required=True, choices=("households", "members", "incomes", "measures", "visits"),
@@ -361,4 +372,19 @@ def cmd_profile_show(args: argparse.Namespace) -> int:
     print(f"{field_label('village_profile', 'as_of')}: {latest.as_of}")
     for name in (*sorted(EDITABLE), *SNAPSHOT):
         print(f"{field_label('village_profile', name)}: {getattr(latest, name)}")
+    return EXIT_OK
+
+
+def cmd_import_matches(args: argparse.Namespace) -> int:
+    from app.cli import open_db
+    from app.io.register_import import import_matches
+
+    with open_db(args) as db:
+        result = import_matches(db, Path(args.file), found_on=_day(args.date), dry_run=args.dry_run)
+    for problem in result.problems:
+        print(problem.text(), file=sys.stderr if problem.is_error else sys.stdout)
+    if result.refused:
+        print(result.summary())
+        return EXIT_REFUSED
+    print(t("matches.done", count=result.patched))
     return EXIT_OK

@@ -298,7 +298,7 @@ class Recorder:
 
     # -- visits --------------------------------------------------------------------------------
     def visits(self, plan: Plan, periods: list[tuple[str, int, int]]) -> None:
-        """Recorded visits by the helper in charge: one or two a year while poor, a follow-up in some
+        """Recorded visits by the helper in charge: about one a year while poor, a follow-up in some
         years after exit, plus the exit verification visit (a sample of the real, monthly visits)."""
         r = self.rng.random
         first_day = periods[0][1] + 5
@@ -315,9 +315,9 @@ class Recorder:
             if lo > hi:
                 continue
             if plan.exit_ord is not None and lo >= plan.exit_ord:
-                count = 1 if r() < 0.35 else 0  # after exit: a follow-up visit some years
+                count = 1 if r() < 0.3 else 0  # after exit: a follow-up visit some years
             else:
-                count = 1 if r() < 0.85 else 2
+                count = 1 if r() < 0.7 else 0 if r() < 0.6 else 2
             for _ in range(count):
                 self._visit(plan, lo + int(r() * (hi - lo + 1)), "", False, periods)
             if plan.exit_year == year and plan.exit_ord is not None and lo <= plan.exit_ord - 40:

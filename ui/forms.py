@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QColor, QPalette, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,7 +38,6 @@ from app.validation import parse_money
 from ui.formatting import money_plain
 
 ERROR_STYLE = "color: #c62828;"
-READ_ONLY_STYLE = "background: #eeeeee; color: #444;"
 INVALID_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
 NULL_DATE = QDate(1900, 1, 1)
 
@@ -169,7 +168,7 @@ class FormPanel(QWidget):
     errors_shown = Signal()
 
     def __init__(self, entity: str, specs: Iterable[FieldSpec], columns: int = 2,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, stretch: bool = True) -> None:
         super().__init__(parent)
         self.entity = entity
         self.specs = {s.name: s for s in specs}
@@ -218,7 +217,8 @@ class FormPanel(QWidget):
                 row, col = row + 1, 0
         for c in range(columns):
             grid.setColumnStretch(c * 2 + 1, 1)
-        outer.addStretch(1)
+        if stretch:
+            outer.addStretch(1)
         self.retranslate()
 
     # -- building ------------------------------------------------------------------------------
@@ -352,8 +352,8 @@ class FormPanel(QWidget):
             error.setText("")
             error.setProperty("fieldError", None)
             widget = self.widgets[name]
-            read_only = isinstance(widget, QLineEdit | QDateEdit) and widget.isReadOnly()
-            widget.setStyleSheet(READ_ONLY_STYLE if read_only else "")
+            if widget.property("invalid"):
+                widget.setStyleSheet("")
             widget.setProperty("invalid", False)
 
     def show_errors(self, errors: Sequence[FieldError], summary: str = "") -> list[FieldError]:
@@ -398,8 +398,13 @@ class FormPanel(QWidget):
     def _set_widget_read_only(widget: QWidget, read_only: bool) -> None:
         if isinstance(widget, QLineEdit | QDateEdit):
             widget.setReadOnly(read_only)
-            # read-only fields look it: grey, not white like a field waiting for input
-            widget.setStyleSheet(READ_ONLY_STYLE if read_only else "")
+            # read-only fields look it: grey, not white like a field waiting for input (a palette,
+            # not a style sheet, so the large-font setting still reaches them)
+            palette = QPalette()
+            if read_only:
+                palette.setColor(QPalette.ColorRole.Base, QColor("#eeeeee"))
+                palette.setColor(QPalette.ColorRole.Text, QColor("#444444"))
+            widget.setPalette(palette)
         else:
             widget.setEnabled(not read_only)
 

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.codes import code_list
 from app.errors import BangfuError
 from app.paths import resources_dir
 from app.services.permissions import allowed
@@ -74,6 +75,7 @@ COLUMN_SAMPLES = {"hh_number": "5201230010010001", "head_name": "欧阳小明", 
                   "size": "12", "household_attr": "特困供养贫困户", "main_cause": "交通条件落后",
                   "exit_status": "● 已脱贫(不再享受政策)", "per_capita": "99,999.99 元", "helper": "欧阳小明",
                   "last_visit": "2020年12月30日"}
+CODE_COLUMNS = {"household_attr": "household_attr", "main_cause": "poverty_cause", "exit_status": "exit_status"}
 SEARCH_DELAY_MS = 120
 SEARCH_LIMIT = 500
 
@@ -311,9 +313,14 @@ class MainWindow(QMainWindow):
     def _apply_row_metrics(self) -> None:
         metrics = QFontMetrics(QApplication.font(self.table))
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
+        cap = metrics.averageCharWidth() * 24
         for i, key in enumerate(COLUMN_KEYS):
             title = str(self.list_model.headerData(i, Qt.Orientation.Horizontal) or "")
-            needed = max(metrics.horizontalAdvance(COLUMN_SAMPLES[key]), metrics.horizontalAdvance(title) + 20)
+            sample = metrics.horizontalAdvance(COLUMN_SAMPLES[key])
+            if key in CODE_COLUMNS:  # the longest label of the list in the current language (capped)
+                labels = [fmt.label(CODE_COLUMNS[key], c) for c in code_list(CODE_COLUMNS[key]).codes()]
+                sample = max([sample, *(min(cap, metrics.horizontalAdvance(t) + 24) for t in labels)])
+            needed = max(sample, metrics.horizontalAdvance(title) + 20)
             self.table.setColumnWidth(i, needed + 18)
 
     def _build_menus(self) -> None:

@@ -51,11 +51,11 @@ class HouseholdCard(QWidget):
         header = QHBoxLayout()
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
-        self._title_font()
         self.status = QLabel()
         self.status.setObjectName("cardStatus")
         header.addWidget(self.title)
         header.addWidget(self.status)
+        self._title_font()
         header.addStretch(1)
         layout.addLayout(header)
         self.info = QLabel()
@@ -215,6 +215,9 @@ class HouseholdCard(QWidget):
 
     def _title_font(self) -> None:
         font = QFont(self.font())
+        badge = QFont(font)
+        badge.setBold(True)
+        self.status.setFont(badge)  # the badge has a style sheet: give it the current size explicitly
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)

@@ -102,11 +102,11 @@ class MemberDialog(QDialog):
             # the head's relation changes only through "make head" (exactly one head)
             specs = tuple(FieldSpec("relation", "code", "relation", required=True, readonly=True)
                           if s.name == "relation" else s for s in MEMBER_SPECS)
-        self.form = FormPanel("member", specs, columns=2)
+        self.form = FormPanel("member", specs, columns=2, stretch=False)
         self.reason_form: FormPanel | None = None
         self.reason_box = QGroupBox()
         if member is None:
-            self.reason_form = FormPanel("member", _reason_specs("in"), columns=2)
+            self.reason_form = FormPanel("member", _reason_specs("in"), columns=2, stretch=False)
             self.reason_form.setObjectName("reasonForm")
             box_layout = QVBoxLayout(self.reason_box)
             box_layout.addWidget(self.reason_form)
@@ -118,6 +118,7 @@ class MemberDialog(QDialog):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #666;")
         inner_layout.addWidget(self.hint)
+        inner_layout.addStretch(1)
         if self.reason_form is not None:
             self.reason_form.set_values({"change_reason": "", "change_date": date.today()})
             self.form.set_values({"id_type": "01", "ethnicity": "01", "residence_months": 12, "relation": "",

@@ -245,6 +245,8 @@ class HouseholdListModel(QAbstractTableModel):
             line = poverty_line_fen(self.query.year, self._province) if self.query.year else None
             if pc is not None and line is not None and pc < line:
                 return QBrush(QColor("#c62828"))
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("household_attr", "main_cause", "exit_status", "village"):
+            return self._display(row, key)  # the whole label when the column is too narrow
         if role == Qt.ItemDataRole.ToolTipRole and key == "per_capita" and row.per_capita_fen is not None:
             line = poverty_line_fen(self.query.year, self._province) if self.query.year else None
             if line is not None:

@@ -33,12 +33,12 @@ VISIT_SUB = "(SELECT max(w.visited_at) FROM visit w WHERE w.household_id = h.id 
 COLUMNS: tuple[tuple[str, str], ...] = (
     ("hh_number", "h.hh_number"),
     ("head_name", "h.head_name"),
+    ("exit_status", "h.exit_status"),
     ("village", "v.code"),
     ("group_no", "v.code, h.group_no"),
     ("size", "h.size"),
     ("household_attr", "h.household_attr"),
     ("main_cause", "h.main_cause"),
-    ("exit_status", "h.exit_status"),
     ("per_capita", f"{NET_SUB} * 1.0 / nullif(h.size, 0)"),
     ("helper", HELPER_SUB),
     ("last_visit", VISIT_SUB),

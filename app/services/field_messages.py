@@ -223,6 +223,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "risk.reason.medical_costs": ("本年医疗支出 {amount}（占纯收入 {share}%）", "medical costs {amount} this year ({share}% of net income)"),
     "risk.reason.school_costs": ("{count} 名子女在读高中/职校/大学，教育支出 {amount}",
                                  "{count} child(ren) in senior secondary, vocational school or college; education costs {amount}"),
+    "risk.reason.school_costs_pupils": ("{count} 名子女在读高中/职校/大学", "{count} child(ren) in senior secondary, vocational school or college"),
     "risk.reason.below_line": ("人均纯收入 {per_capita}，低于标准 {line}", "per-capita income {per_capita} is below the line {line}"),
     "risk.reason.income_near_line": ("人均纯收入 {per_capita}，仅为标准 {line} 的 {pct}%",
                                      "per-capita income {per_capita} is only {pct}% of the line {line}"),

@@ -288,10 +288,21 @@ def record_confirmation(db: Database, request_id: str, on: date, image: bytes | 
         return req
 
 
+#: Other spellings of the evidence steps (requests imported or generated elsewhere, e.g. the demo).
+STEP_ALIASES = {"democratic_review": "deliberation", "village_notice": "notice",
+                "household_confirmation": "confirmation"}
+
+
+def evidence_steps(req: LifecycleRequest) -> list[str]:
+    """The evidence recorded on ``req``, by canonical step name, in procedure order."""
+    present = {STEP_ALIASES.get(k, k) for k in (req.steps or {})}
+    return [name for name in ("deliberation", "notice", "confirmation") if name in present]
+
+
 def missing_evidence(req: LifecycleRequest) -> list[str]:
     """Evidence steps still missing before the request can be submitted."""
-    steps = req.steps or {}
-    return [name for name in REQUIRED_EVIDENCE[req.kind] if name not in steps]
+    present = set(evidence_steps(req))
+    return [name for name in REQUIRED_EVIDENCE[req.kind] if name not in present]
 
 
 # -- decisions ------------------------------------------------------------------------------------
@@ -387,7 +398,7 @@ def township_review(db: Database, request_id: str, approve: bool, on: date | Non
             if notice and on <= date.fromisoformat(notice["end"]):
                 raise BangfuError("lifecycle.notice_running", end=notice["end"])
             steps, extra = _exit_gate(tx, req, override_reason, on)
-        _patch_with(tx, req, action, steps, {"date": on.isoformat(), "result": "approve" if approve else "return",
+        _patch_with(tx, req, action, steps, {"date": on.isoformat(), "decision": "approved" if approve else "returned",
                                              "note": (note or "").strip()}, extra)
         return req
 
@@ -439,7 +450,7 @@ def county_decide(db: Database, request_id: str, approve: bool, on: date | None 
                 raise BangfuError("lifecycle.not_allowed", kind=_label("lifecycle_event", req.kind),
                                   state=state_label(household_state(hh)))
             steps, extra = _exit_gate(tx, req, override_reason, on)
-        _patch_with(tx, req, action, steps, {"date": on.isoformat(), "result": "approve" if approve else "reject",
+        _patch_with(tx, req, action, steps, {"date": on.isoformat(), "decision": "approved" if approve else "rejected",
                                              "note": (note or "").strip()}, extra)
         if approve:
             before, after = _apply_effect(tx, req, hh, on)
@@ -519,6 +530,6 @@ def notice_window(start: date) -> date:
 __all__ = ["ACTIONS", "ALLOWED_FROM", "APPROVED", "CANDIDATE", "DECREASE", "DRAFT", "EXIT", "IDENTIFY", "INCREASE",
            "KINDS", "REJECTED", "REMOVE", "REMOVED", "RETURN", "REQUIRED_EVIDENCE", "REVIEWED", "SUBMITTED",
            "ExitBlocked", "RequestRow", "can_file", "county_decide", "file_request", "household_events",
-           "household_state", "missing_evidence", "next_actions", "notice_days", "notice_window", "open_request",
+           "evidence_steps", "household_state", "missing_evidence", "next_actions", "notice_days", "notice_window", "open_request",
            "record_confirmation", "record_deliberation", "record_notice", "requests", "state_label", "submit",
            "township_review", "withdraw"]

@@ -45,6 +45,7 @@ EXITED = frozenset({"02", "03"})
 class RiskFlag:
     code: str
     params: dict[str, Any] = field(default_factory=dict)
+    variant: str = ""  # another wording of the reason (e.g. without an amount nobody recorded)
 
     @property
     def severity(self) -> int:
@@ -56,7 +57,7 @@ class RiskFlag:
 
     @property
     def reason(self) -> str:
-        return t(f"risk.reason.{self.code}", **render_params(self.params))
+        return t(f"risk.reason.{self.code}{self.variant}", **render_params(self.params))
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,8 @@ def _flags(hh: Household, members: list[Member], income: Income | None, last_yea
     pupils = sum(1 for m in members if m.school_status in FEE_SCHOOLING)
     heavy_school = bool(education_fen and net and net > 0 and education_fen * 100 >= net * EDUCATION_SHARE)
     if pupils or heavy_school:
-        flags.append(RiskFlag("school_costs", {"count": pupils, "amount_fen": education_fen}))
+        flags.append(RiskFlag("school_costs", {"count": pupils, "amount_fen": education_fen},
+                              "" if education_fen else "_pupils"))
     line = poverty_line_fen(year, province)
     size = len(members)
     pc = per_capita(net, size) if net is not None else None

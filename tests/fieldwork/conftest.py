@@ -36,55 +36,92 @@ def fid(birth: date = date(1975, 6, 1), sex: str = "1") -> str:
     return make_id("520124", birth, next(_ids) % 100, sex)
 
 
-@pytest.fixture(scope="session")
-def _template_db(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """One freshly migrated database per session; each test gets a copy (0.1 s instead of 3 s)."""
-    from app.store.database import create_database
-    from tests.conftest import FAST_KDF, PASSPHRASE, USER
-
-    path = tmp_path_factory.mktemp("fieldwork-template") / "template.db"
-    database = create_database(path, USER, PASSPHRASE, kdf=FAST_KDF)
-    raw = database.raw()
-    try:
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        raw.close()
-    database.close()
-    return path
-
-
-@pytest.fixture()
-def db(_template_db: Any, db_path: Any) -> Iterator[Any]:
-    """Overrides the shared ``db``: the same fresh database (one user, role village), copied."""
-    import shutil
-
-    from app.store.database import open_database
-    from app.store.keyslots import SlotFile
-    from tests.conftest import PASSPHRASE, USER
-
-    shutil.copy(_template_db, db_path)
-    shutil.copy(SlotFile.path_for(_template_db), SlotFile.path_for(db_path))
-    database = open_database(db_path, USER, PASSPHRASE, check=False, backup=False)
-    yield database
-    database.close()
-
-
-@pytest.fixture()
-def household(db: Any, village: Any) -> Any:
-    """Same as the shared fixture (张三 head + spouse 李四 + a child born 2015), IDs from ``fid``."""
-    from app.domain import Household
+def _make_household(db: Any, village_id: str) -> str:
+    """张三 (head) + spouse 李四 + a child born 2015, as the shared fixture, with IDs from ``fid``."""
     from app.services import registry
 
     hh = registry.create_household(
-        db, village.id, {"name": "张三", "id_number": fid(date(1970, 3, 5), "1"), "med_insurance": True},
+        db, village_id, {"name": "张三", "id_number": fid(date(1970, 3, 5), "1"), "med_insurance": True},
         group_no=2, main_cause="01", hh_number="5201230010010001", identified_year=2015,
     )
     registry.add_member(db, hh.id, {"name": "李四", "relation": "02", "id_number": fid(date(1972, 1, 1), "2")},
                         reason="05")
     registry.add_member(db, hh.id, {"name": "张小明", "relation": "03", "school_status": "03",
                                     "id_number": fid(date(2015, 9, 1), "1")}, reason="06")
+    return hh.id
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Freshly migrated databases made once per session — empty, with the village, with the village
+    and the household — so each test copies one (0.1 s) instead of migrating and writing (1–3 s)."""
+    import shutil
+
+    from app.services.registry import create_village
+    from app.store.database import create_database
+    from app.store.keyslots import SlotFile
+    from tests.conftest import FAST_KDF, PASSPHRASE, USER
+
+    folder = tmp_path_factory.mktemp("fieldwork-templates")
+    work = folder / "work.db"
+    paths = {name: folder / f"{name}.db" for name in ("empty", "village", "household")}
+    database = create_database(work, USER, PASSPHRASE, kdf=FAST_KDF)
+
+    def snapshot(name: str) -> None:
+        raw = database.raw()
+        try:
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+        shutil.copy(work, paths[name])
+        shutil.copy(SlotFile.path_for(work), SlotFile.path_for(paths[name]))
+
+    snapshot("empty")
+    village = create_village(database, "520123001001", "石门村", "龙场镇", "云岭县", groups=6)
+    snapshot("village")
+    household_id = _make_household(database, village.id)
+    snapshot("household")
+    database.close()
+    return {"paths": paths, "village_id": village.id, "household_id": household_id}
+
+
+@pytest.fixture()
+def db(_templates: dict[str, Any], db_path: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Overrides the shared ``db``: the same fresh database (one user, role village), copied from a
+    template that already holds the village / household when the test asks for them."""
+    import shutil
+
+    from app.store.database import open_database
+    from app.store.keyslots import SlotFile
+    from tests.conftest import PASSPHRASE, USER
+
+    names = request.fixturenames
+    kind = "household" if "household" in names else "village" if ("village" in names or "exit_ready" in names) \
+        else "empty"
+    source = _templates["paths"][kind]
+    shutil.copy(source, db_path)
+    shutil.copy(SlotFile.path_for(source), SlotFile.path_for(db_path))
+    database = open_database(db_path, USER, PASSPHRASE, check=False, backup=False)
+    yield database
+    database.close()
+
+
+@pytest.fixture()
+def village(db: Any, _templates: dict[str, Any]) -> Any:
+    """The shared fixture's village (石门村), already in the copied database."""
+    from app.domain import Village
+
     with db.read() as s:
-        return s.get(Household, hh.id)
+        return s.get(Village, _templates["village_id"])
+
+
+@pytest.fixture()
+def household(db: Any, village: Any, _templates: dict[str, Any]) -> Any:
+    """Same as the shared fixture (张三 head + spouse 李四 + a child born 2015), already in the copy."""
+    from app.domain import Household
+
+    with db.read() as s:
+        return s.get(Household, _templates["household_id"])
 
 
 @contextmanager

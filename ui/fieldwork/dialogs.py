@@ -96,6 +96,8 @@ class VisitsDueDialog(_Window):
         top = QHBoxLayout()
         self.helper = QComboBox()
         self.helper.setObjectName("dueHelper")
+        self.helper.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.helper.setMinimumContentsLength(10)
         self.helper.currentIndexChanged.connect(lambda _i: self.refresh())
         self.all = QCheckBox()
         self.all.setObjectName("dueShowAll")

@@ -579,8 +579,7 @@ class RequestsTab(_Tab):
         self._state_text()
 
     def _evidence(self, r: LifecycleRequest) -> str:
-        steps = r.steps or {}
-        names = [t(f"lifecycle.step.{s}") for s in ("deliberation", "notice", "confirmation") if s in steps]
+        names = [t(f"lifecycle.step.{s}") for s in lc.evidence_steps(r)]
         return "、".join(names) if current_language() != "en" else ", ".join(names)
 
     def load(self, db: Any) -> Any:

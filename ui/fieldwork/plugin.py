@@ -56,8 +56,11 @@ class FieldworkMenu(QObject):
         window.add_card_tab(lambda: self.tr("Assistance log"), panels.AssistanceTab)
         window.add_card_tab(lambda: self.tr("Requests"), panels.RequestsTab)
         window.add_card_tab(lambda: self.tr("Participation"), panels.ParticipationTab)
-        # plugins load inside attach_database, just before database_attached is emitted
+        # plugins load once the first rows of the first database are shown; a later database
+        # (after switching to training mode, say) announces itself with database_attached
         window.database_attached.connect(lambda _db: self.remind())
+        if window.db is not None:
+            self.remind()
 
     # -- windows ---------------------------------------------------------------------------------
     def _show(self, w: Any) -> Any:

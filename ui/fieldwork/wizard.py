@@ -597,7 +597,7 @@ class ChecksPage(Page):
         layout.addLayout(self.grid)
         house = QHBoxLayout()
         self.house_label = QLabel()
-        self.house = CodeCombo("house_danger_level")
+        self.house = CodeCombo("house_danger_level", empty_label=lambda: self.tr("unchanged"))
         self.house.setObjectName("visitHouseLevel")
         house.addWidget(self.house_label)
         house.addWidget(self.house)
@@ -677,8 +677,12 @@ class IncomePage(Page):
         self.year.setRange(2014, _today().year)
         self.year.setValue(_today().year)
         self.year.valueChanged.connect(self._year_changed)
+        self.copy = QPushButton()
+        self.copy.setObjectName("copyLastYear")
+        self.copy.clicked.connect(self.copy_last_year)
         top.addWidget(self.year_label)
         top.addWidget(self.year)
+        top.addWidget(self.copy)
         top.addStretch(1)
         layout.addLayout(top)
         self.form = FormPanel("income", [FieldSpec(name, "money") for name in INCOME_ITEMS])
@@ -702,6 +706,7 @@ class IncomePage(Page):
         self.setSubTitle(self.tr("Item by item, in yuan. Net income = wages + business + property + transfers "
                                  "− business expenses."))
         self.year_label.setText(self.tr("Year"))
+        self.copy.setText(self.tr("Start from last year's figures"))
         self.expenses_box.setTitle(self.tr("Out-of-pocket costs this year (return-to-poverty risk)"))
         self.update_summary()
 
@@ -715,7 +720,20 @@ class IncomePage(Page):
         ctx = self.wiz.context
         income = ctx.incomes.get(self.year.value()) if ctx else None
         self.form.set_values({name: getattr(income, name) if income else 0 for name in INCOME_ITEMS})
+        self._copy_state()
         self.update_summary()
+
+    def copy_last_year(self) -> None:
+        ctx = self.wiz.context
+        last = ctx.incomes.get(self.year.value() - 1) if ctx else None
+        if last is not None:
+            self.form.set_values({name: getattr(last, name) for name in INCOME_ITEMS})
+            self.form.edited.emit("wage_fen")
+        self._copy_state()
+
+    def _copy_state(self) -> None:
+        ctx = self.wiz.context
+        self.copy.setEnabled(bool(ctx and (self.year.value() - 1) in ctx.incomes))
 
     def values(self) -> dict[str, int]:
         values, _ = self.form.collect()
@@ -745,6 +763,7 @@ class IncomePage(Page):
                     line=fmt.money(s.line_fen), margin=fmt.money(-s.margin_fen))
                 self.summary.setStyleSheet("color: #c62828; font-weight: bold;")
         else:
+            text += " · " + self.tr("no poverty line is known for {year}").format(year=self.year.value())
             self.summary.setStyleSheet("")
         self.summary.setText(text)
 

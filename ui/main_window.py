@@ -571,7 +571,7 @@ class MainWindow(QMainWindow):
         run_task(lambda: backup(self.db), on_done=lambda p: self.statusBar().showMessage(
             self.tr("Backup written: {name}").format(name=Path(p).name), 8000),
             on_error=lambda e: QMessageBox.warning(self, self.tr("Backup"), str(e)), owner=self,
-            with_progress=self.tr("Writing a backup…"), parent=self)
+            with_progress=self.tr("Writing a backup…"), cancellable=False, parent=self)
 
     # ------------------------------------------------------------------------------------------
     # list, search and filters

@@ -33,6 +33,7 @@ def real_window(qtbot: Any, zh_ui: Any, ui_settings: Any, home: Any, db: Any, ho
     win.resize(1280, 800)
     win.show()
     attach(qtbot, win, db)
+    qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)  # plugins follow the first rows
     yield win
     for w in session.training_windows():
         w.close()
@@ -71,6 +72,7 @@ def attach_wait(qtbot: Any, win: Any) -> None:
 
     qtbot.waitUntil(lambda: not win.list_model.loading, timeout=10000)
     wait_rows(qtbot, win)
+    qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)  # plugins follow the first rows
 
 
 def test_training_open_sandbox_in_one_click_beside_the_real_window(qtbot: Any, real_window: Any, sandbox: Any,
@@ -87,7 +89,7 @@ def test_training_open_sandbox_in_one_click_beside_the_real_window(qtbot: Any, r
     twin = new_training_window(qtbot, menu.act_open.trigger)
     assert twin.db.is_training and twin.db.path == sandbox.path
     assert twin.windowTitle().startswith("【培训】")
-    assert twin.findChild(QLabel, BANNER_NAME).isVisible()
+    qtbot.waitUntil(twin.findChild(QLabel, BANNER_NAME).isVisible, timeout=5000)
     assert twin.list_model.rowCount() == training.scenario("exit_year").households
     # a second click brings the same window forward instead of opening another
     menu.act_open.trigger()
@@ -162,10 +164,12 @@ def test_training_tour_from_the_real_window_runs_in_the_sandbox(qtbot: Any, real
     forget_progress("find_household")
     menu = real_window.training_menu
     menu.fill_tours_menu()
-    act = next(a for a in menu.tours_menu.actions() if a.objectName() == "tour_find_household")
-    assert act.isEnabled() and act.text() == "用拼音查找农户"
-    waiting = next(a for a in menu.tours_menu.actions() if a.objectName() == "tour_record_visit")
-    assert not waiting.isEnabled() and "即将提供" in waiting.text()
+    tours = [a for a in menu.tours_menu.actions() if a.objectName().startswith("tour_")]
+    assert [a.objectName()[5:] for a in tours] == ["find_household", "correct_card", "record_visit", "log_measure",
+                                                  "exit_request", "exit_notice", "sync"]
+    assert all(a.isEnabled() for a in tours)
+    act = tours[0]
+    assert act.text() == "用拼音查找农户"
 
     twin = new_training_window(qtbot, act.trigger)
     qtbot.waitUntil(lambda: twin.training_menu.runner is not None, timeout=15000)  # may have started already

@@ -28,6 +28,7 @@ def twin(qtbot: Any, zh_ui: Any, ui_settings: Any, sandbox_db: Any) -> Iterator[
     win.resize(1280, 800)
     win.show()
     attach(qtbot, win, sandbox_db)
+    qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)  # plugins follow the first rows
     yield win
     menu = getattr(win, "training_menu", None)
     if menu is not None and menu.runner is not None:
@@ -65,10 +66,11 @@ def double_click_household(qtbot: Any, win: Any, household_id: str) -> None:
     qtbot.mouseDClick(win.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_training_window_is_marked_and_has_the_training_menu(twin: Any) -> None:
+def test_training_window_is_marked_and_has_the_training_menu(qtbot: Any, twin: Any) -> None:
     assert twin.windowTitle().startswith("【培训】")
     bar = twin.findChild(type(twin.training_menu.bar), "trainingBar")
-    assert bar is not None and bar.isVisible()
+    assert bar is not None
+    qtbot.waitUntil(bar.isVisible, timeout=5000)
     assert "培训模式" in twin.training_menu.banner.text()
     assert "脱贫年度的村" in twin.training_menu.scenario_label.text()
     assert twin.training_menu.act_leave.isVisible() and not twin.training_menu.act_open.isVisible()
@@ -429,3 +431,46 @@ def test_training_tour_record_a_visit(qtbot: Any, twin: Any, sandbox_db: Any) ->
         assert s.exec(select(Measure).where(Measure.household_id == hid,
                                             Measure.content == "公益岗位：村道保洁员")).one().status == "01"
     assert is_done("record_visit")
+
+
+def test_training_tour_sync_with_the_demo_county_server(qtbot: Any, twin: Any, sandbox_db: Any) -> None:
+    from server.models import Record
+    from tests.ui.ui_testkit import open_card
+
+    runner = start(qtbot, twin, "sync")
+    ctx = runner.ctx
+    hid = ctx["household_id"]
+    assert step_key(runner) == "server" and "培训模式" in runner.bubble.text.text()
+    with qtbot.waitSignal(runner.step_changed, timeout=60000):  # starts, enrolls and fills the demo server
+        twin.training_menu.act_server.trigger()
+    assert step_key(runner) == "change"
+    server = twin.training_menu.server
+
+    card = open_card(qtbot, twin, hid)
+    phone = card.basic.form.widget("phone")
+    phone.setText("13700001111")
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        qtbot.mouseClick(card.basic.save_button, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "panel"
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        twin.sync_menu.act_panel.trigger()
+    assert step_key(runner) == "read"
+    panel = runner.ctx.find("sync_panel")
+    assert runner.bubble.window() is panel and panel.pending.text() == "1"
+    assert panel.server.text() == server.url
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "sync" and highlighted(runner, panel.sync_button)
+    with qtbot.waitSignal(runner.step_changed, timeout=30000):
+        qtbot.mouseClick(panel.sync_button, Qt.MouseButton.LeftButton)
+    assert step_key(runner) == "result" and "1" in panel.message.text()
+    with qtbot.waitSignal(runner.finished, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+
+    # the trainee's change reached the demo county server, and nothing waits any more
+    with server.db.read() as s:
+        assert s.get(Record, ("household", hid)).data["phone"] == "13700001111"
+    from app.sync.client import status
+
+    assert status(sandbox_db)["pending"] == 0
+    panel.close()

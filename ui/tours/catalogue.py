@@ -1,21 +1,16 @@
 """Every guided tour, in the order a newcomer learns them (Help → Guided tours lists them so).
 
-Tours whose screens are not in the app yet are listed greyed out with what they wait for, so a
-trainer sees the whole curriculum and nothing pretends to work.
+A tour whose screens are missing (a build without that feature's plugin) is listed greyed out with
+what it waits for, so a trainer sees the whole curriculum and nothing pretends to work.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from ui.tours.engine import Tour, tr
+from ui.tours.engine import Tour
 from ui.tours.fieldwork import exit_request, log_measure, record_visit
 from ui.tours.household import correct_card, find_household
 from ui.tours.notices import exit_notice
-
-
-def _waiting(key: str, title: Callable[[], str], summary: Callable[[], str], waiting_for: Callable[[], str]) -> Tour:
-    return Tour(key, title, summary, [], available=lambda _window: False, waiting_for=waiting_for)
+from ui.tours.sync import sync
 
 
 def tours() -> list[Tour]:
@@ -26,9 +21,7 @@ def tours() -> list[Tour]:
         log_measure(),
         exit_request(),
         exit_notice(),
-        _waiting("sync", lambda: tr("Sync with the county server"),
-                 lambda: tr("Send your changes to the county and receive theirs (in training: the demo server)."),
-                 lambda: tr("the sync panel (sync)")),
+        sync(),
     ]
 
 

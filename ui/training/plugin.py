@@ -39,6 +39,8 @@ class TrainingMenu(QObject):
 
     # a tour began (the runner, for tests and for the trainer's screen)
     tour_started = Signal(object)
+    # a tour could not start: the scenario has nothing to practise it on (its key)
+    tour_refused = Signal(str)
     # the demo county server is running (its URL) or stopped ("")
     server_changed = Signal(str)
 
@@ -310,9 +312,13 @@ class TrainingMenu(QObject):
 
     def _run(self, tour: Any, data: dict[str, Any] | None, index: int) -> None:
         if data is None:  # e.g. an exit notice in a village where nobody has exited yet
-            QMessageBox.information(self.window, tour.title(), self.tr(
+            box = QMessageBox(QMessageBox.Icon.Information, tour.title(), self.tr(
                 "This scenario has nothing to practise this tour on. Pick another scenario in the Training "
-                "mode menu (the village in its exit year suits every tour)."))
+                "mode menu (the village in its exit year suits every tour)."), QMessageBox.StandardButton.Ok,
+                self.window)
+            box.setObjectName("tourNothingToPractise")
+            box.open()  # not modal: nothing waits on it
+            self.tour_refused.emit(tour.key)
             return
         runner = TourRunner(self.window, tour, data)
         runner.ended.connect(lambda _key: self._ended(runner))

@@ -79,7 +79,7 @@ def open_training(parent: Any, scenario: str | None = None, reset: bool = False,
         front.raise_()
         front.activateWindow()
         if then is not None:
-            then(front)
+            when_ready(front, then)
         return front
     window = MainWindow(parent.settings)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed session is gone, its database too
@@ -95,7 +95,7 @@ def open_training(parent: Any, scenario: str | None = None, reset: bool = False,
     def opened(db: Any) -> None:
         window.attach_database(db)
         if then is not None:
-            then(window)
+            when_ready(window, then)
 
     def failed(exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, BangfuError) else exc.__class__.__name__
@@ -107,6 +107,20 @@ def open_training(parent: Any, scenario: str | None = None, reset: bool = False,
     window.run_task(_prepare, path, scenario, reset, kdf=kdf, on_done=opened, on_error=failed,
                     with_progress=tr("Preparing the training sandbox…"), cancellable=False, parent=window)
     return window
+
+
+def when_ready(window: Any, then: Callable[[Any], None]) -> None:
+    """Call ``then(window)`` once the window's feature plugins (the training menu among them) are
+    installed: the main window loads them after its first rows are on screen."""
+    if hasattr(window, "training_menu"):
+        then(window)
+        return
+
+    def ready() -> None:
+        window.plugins_loaded.disconnect(ready)
+        then(window)
+
+    window.plugins_loaded.connect(ready)
 
 
 def _current_scenario(path: Path) -> str | None:

@@ -24,9 +24,7 @@ import os
 import random
 import sys
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
-from contextlib import closing
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -506,33 +504,7 @@ def _auto_workers(households: int) -> int:
     return min(4, os.cpu_count() or 2)
 
 
-def _results(jobs: list[VillageJob], workers: int) -> Iterator[VillageRows]:
-    """Village rows in job order, generated here or by ``workers`` processes (same rows either way).
-
-    Workers come from a fork server (clean processes: forking a program that runs threads, such as
-    the desktop app, is unsafe); at most three jobs per worker are in flight to bound memory.
-    """
-    if workers <= 0:
-        for job in jobs:
-            yield make_village(job)
-        return
-    ctx = multiprocessing.get_context("forkserver")
-    with ctx.Pool(workers) as pool:
-        window: deque[Any] = deque()
-        queue = iter(jobs)
-        for job in queue:
-            window.append(pool.apply_async(make_village, (job,)))
-            if len(window) >= 3 * workers:
-                break
-        while window:
-            result = window.popleft().get()
-            nxt = next(queue, None)
-            if nxt is not None:
-                window.append(pool.apply_async(make_village, (nxt,)))
-            yield result
-
-
-class _CountyIds:
+class CountyIds:
     """County-wide uniqueness of ID numbers across villages generated independently.
 
     A village makes its numbers unique within itself; here a number already used by an earlier
@@ -544,26 +516,37 @@ class _CountyIds:
     def __init__(self) -> None:
         self.used: set[str] = set()
 
+    def renumber(self, members: list[tuple[Any, str, str, str]]) -> dict[Any, tuple[str, str]]:
+        """One village's members as (key, sex, number, ISO birth date), in order: the new (number,
+        birth date) of those whose number an earlier village already used."""
+        used = self.used
+        changes: dict[Any, tuple[str, str]] = {}
+        numbers = []
+        for key, sex, number, birth in members:
+            if number in used:
+                new, day = _free_number(used, number[:6], date.fromisoformat(birth), int(number[14:16]), sex)
+                changes[key] = (new, day.isoformat())
+                number = new
+            numbers.append(number)
+        used.update(numbers)
+        return changes
+
     def village(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         """Make the village's member numbers unique in the county (and re-index changed members)."""
-        used = self.used
         members = rows["member"]
-        changed: dict[str, str] = {}
-        for i, row in enumerate(members):
-            number = row[8]
-            if number not in used:
-                continue
-            candidate, birth = _free_number(used, number[:6], date.fromisoformat(row[9]), int(number[14:16]), row[6])
-            members[i] = (*row[:8], candidate, birth.isoformat(), *row[10:])
-            changed[row[0]] = candidate
-        used.update(row[8] for row in members)
-        if changed:
-            names = {row[0]: row[5] for row in members if row[0] in changed}
-            index = rows["search_index"]
-            for i, row in enumerate(index):
-                if row[1] in changed:
-                    index[i] = next(iter(index_rows([(row[0], row[1], bool(row[2]), names[row[1]], changed[row[1]],
-                                                      row[7])])))
+        changes = self.renumber([(i, row[6], row[8], row[9]) for i, row in enumerate(members)])
+        if not changes:
+            return
+        changed: dict[str, tuple[str, str]] = {}
+        for i, (number, birth) in changes.items():
+            row = members[i]
+            members[i] = (*row[:8], number, birth, *row[10:])
+            changed[row[0]] = (number, row[5])
+        index = rows["search_index"]
+        for i, row in enumerate(index):
+            if row[1] in changed:
+                number, name = changed[row[1]]
+                index[i] = next(iter(index_rows([(row[0], row[1], bool(row[2]), name, number, row[7])])))
 
 
 def _free_number(used: set[str], region: str, birth: date, seq: int, sex: str) -> tuple[str, date]:
@@ -577,26 +560,26 @@ def _free_number(used: set[str], region: str, birth: date, seq: int, sex: str) -
     raise ValueError("no free ID number")  # 36,600 people of one sex born within a year in one region
 
 
-def _load(conn: Any, jobs: list[VillageJob], workers: int, summary: DemoSummary, progress: Progress | None,
+def _load(conn: Any, jobs: list[VillageJob], summary: DemoSummary, progress: Progress | None,
           cancel: Cancel | None) -> None:
-    """Write the villages' rows in village order (inside the caller's transaction)."""
+    """Generate the villages here and write their rows in village order (inside the caller's transaction)."""
     sink = Sink(conn)
-    ids = _CountyIds()
+    ids = CountyIds()
     done = 0
-    with closing(_results(jobs, workers)) as results:  # closing: a cancel stops the workers at once
-        for job, result in zip(jobs, results, strict=True):
-            ids.village(result.rows)
-            for table, rows in result.rows.items():
-                sink.rows[table].extend(rows)
-            summary.members += result.members
-            summary.defects += result.defects
-            if sink.pending() >= FLUSH_ROWS:
-                sink.flush()
-            done += job.size
-            if cancel is not None and cancel():
-                raise DemoCancelled()
-            if progress is not None:
-                progress(done, summary.households)
+    for job in jobs:
+        result = make_village(job)
+        ids.village(result.rows)
+        for table, rows in result.rows.items():
+            sink.rows[table].extend(rows)
+        summary.members += result.members
+        summary.defects += result.defects
+        if sink.pending() >= FLUSH_ROWS:
+            sink.flush()
+        done += job.size
+        if cancel is not None and cancel():
+            raise DemoCancelled()
+        if progress is not None:
+            progress(done, summary.households)
     sink.flush()
     summary.rows = dict(sink.counts)
 
@@ -617,8 +600,10 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
     started = time.perf_counter()
     townships, jobs = _jobs(sc, households, seed)
     summary = DemoSummary(sc.name, seed, households, sc.as_of, townships, len(jobs))
+    workers = _auto_workers(households) if workers is None else workers
     with db.write_lock:
         conn = db.raw()
+        staging = None
         try:
             conn.execute("PRAGMA foreign_keys = OFF")  # parents are written first; checked by the tests
             # Ids are time-ordered by the generated dates, so every village inserts all over the id
@@ -627,8 +612,13 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
             conn.execute("BEGIN IMMEDIATE")
             try:
                 _existing(conn, replace)
-                _load(conn, jobs, _auto_workers(households) if workers is None else workers, summary, progress,
-                      cancel)
+                if workers > 0:
+                    from app.demo.parallel import Staging
+
+                    staging = Staging()
+                    staging.load(conn, jobs, workers, summary, CountyIds(), progress, cancel, DemoCancelled)
+                else:
+                    _load(conn, jobs, summary, progress, cancel)
                 conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")  # as rebuild() ends
                 meta = {
                     "demo": "1", "demo_scenario": sc.name, "demo_seed": str(seed), "demo_households": str(households),
@@ -641,6 +631,8 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
                 conn.execute("ROLLBACK")
                 raise
         finally:
+            if staging is not None:
+                staging.close(conn)
             conn.close()
     summary.seconds = round(time.perf_counter() - started, 2)
     record_event(db, "demo.generate", "database", db.meta("db_id") or "", {

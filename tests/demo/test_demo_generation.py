@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import multiprocessing
+import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,17 +45,23 @@ FORKSERVER = "forkserver" in multiprocessing.get_all_start_methods()
 
 
 @pytest.mark.skipif(not FORKSERVER, reason="worker processes need a fork server (not on Windows)")
-def test_worker_processes_give_the_same_rows(tmp_path: Path) -> None:
-    hashes = []
+def test_worker_processes_give_the_same_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))  # where the staging files go
+    hashes, summaries = [], []
     for workers in (0, 2):
         db = new_db(tmp_path / f"w{workers}.db")
         try:
             summary = generate(db, 400, 5, workers=workers)
             assert summary.villages > 2
             hashes.append(content_hash(db))
+            summaries.append((summary.rows, summary.members, summary.defects))
         finally:
             db.close()
     assert hashes[0] == hashes[1]
+    assert summaries[0] == summaries[1]
+    assert not list(scratch.iterdir())  # the staging files are gone
 
 
 @pytest.mark.skipif(not FORKSERVER, reason="worker processes need a fork server (not on Windows)")
@@ -66,12 +74,12 @@ def test_cancel_stops_the_workers(fresh_db: Any) -> None:
 
 def test_duplicate_numbers_across_villages_are_renumbered() -> None:
     """Villages are generated independently; the county step keeps ID numbers unique."""
-    from app.demo.generator import _CountyIds
+    from app.demo.generator import CountyIds
     from app.idnumber import make_id, validate_id
     from app.store.search import _rows
 
-    number = make_id("520123", __import__("datetime").date(1980, 5, 6), 10, "1")
-    ids = _CountyIds()
+    number = make_id("520123", date(1980, 5, 6), 10, "1")
+    ids = CountyIds()
     first = {"member": [("m1", 0, 0, "", "h1", "甲", "1", "01", number, "1980-05-06")],
              "search_index": list(_rows([("h1", "m1", True, "甲", number, "x")]))}
     second = {"member": [("m2", 0, 0, "", "h2", "乙", "1", "01", number, "1980-05-06")],
@@ -82,6 +90,33 @@ def test_duplicate_numbers_across_villages_are_renumbered() -> None:
     assert new != number and validate_id(new).birth_date.isoformat() == second["member"][0][9]
     assert validate_id(new).sex == "1"
     assert second["search_index"][0][5] == new.lower() and first["member"][0][8] == number
+
+
+def test_staged_villages_are_renumbered_the_same_way(tmp_path: Path) -> None:
+    """The worker path applies the same rule to its staging files before copying them."""
+    import sqlite3
+
+    from app.demo.generator import CountyIds, _jobs
+    from app.demo.parallel import _renumber, index_width, make_chunk
+    from app.demo.scenarios import SCENARIOS
+
+    _townships, jobs = _jobs(SCENARIOS["default"], 60, 1)
+    chunk = make_chunk(jobs[:2], str(tmp_path / "s0.db"), index_width())
+    assert len(chunk.villages) == 2
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("ATTACH DATABASE ? AS s0", (str(tmp_path / "s0.db"),))
+    (first_number,) = conn.execute("SELECT c8 FROM s0.member WHERE rowid = 1").fetchone()
+    second_row = chunk.villages[1][0]
+    conn.execute("UPDATE s0.member SET c8 = ?, c6 = ?, c9 = ? WHERE rowid = ?",
+                 (first_number, conn.execute("SELECT c6 FROM s0.member WHERE rowid = 1").fetchone()[0],
+                  conn.execute("SELECT c9 FROM s0.member WHERE rowid = 1").fetchone()[0], second_row))
+    _renumber(conn, "s0", chunk, CountyIds())
+    member_id, number = conn.execute("SELECT c0, c8 FROM s0.member WHERE rowid = ?", (second_row,)).fetchone()
+    assert number != first_number
+    numbers = [r[0] for r in conn.execute("SELECT c8 FROM s0.member")]
+    assert len(numbers) == len(set(numbers))
+    indexed = conn.execute("SELECT c5 FROM s0.search_index WHERE c1 = ?", (member_id,)).fetchall()
+    assert indexed in ([(number.lower(),)], [])
 
 
 def test_progress_reports_every_village(fresh_db: Any) -> None:

@@ -397,20 +397,12 @@
             <translation>Fund project: {name}</translation>
         </message>
         <message>
-            <source>(no fund project)</source>
-            <translation>(no fund project)</translation>
-        </message>
-        <message>
             <source>Beneficiary members (select one or more):</source>
             <translation>Beneficiary members (select one or more):</translation>
         </message>
         <message>
             <source>Log an assistance measure</source>
             <translation>Log an assistance measure</translation>
-        </message>
-        <message>
-            <source>Fund project (optional)</source>
-            <translation>Fund project (optional)</translation>
         </message>
         <message>
             <source>Select a measure first.</source>

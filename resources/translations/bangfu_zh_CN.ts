@@ -397,20 +397,12 @@
             <translation>扶贫项目：{name}</translation>
         </message>
         <message>
-            <source>(no fund project)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Beneficiary members (select one or more):</source>
             <translation>受益成员（可多选）：</translation>
         </message>
         <message>
             <source>Log an assistance measure</source>
             <translation>登记一项帮扶措施</translation>
-        </message>
-        <message>
-            <source>Fund project (optional)</source>
-            <translation type="unfinished" />
         </message>
         <message>
             <source>Select a measure first.</source>

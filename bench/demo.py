@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import sys
 import tempfile
@@ -80,18 +81,23 @@ def main() -> None:
         db = create_database(folder / "demo.db", "bench", "bench-passphrase", kdf=KDF)
         workers = _auto_workers(args.households) if args.workers is None else args.workers
         cpu0 = time.process_time()
+        children0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        load = os.getloadavg()[0]
         start = time.perf_counter()
         summary = generate(db, args.households, args.seed, workers=workers)
         seconds = time.perf_counter() - start
         main_cpu = time.process_time() - cpu0
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        worker_cpu = children.ru_utime + children.ru_stime - children0.ru_utime - children0.ru_stime
+        load = max(load, os.getloadavg()[0])
         db.close()
         size_mb = sum(p.stat().st_size for p in folder.glob("demo.db*")) / 1e6
         rows = sum(summary.rows.values())
         per_household = services_baseline(folder, args.baseline_sample)
         baseline = per_household * args.households
         print(f"demo county: {args.households} households, {summary.villages} villages, {summary.members} people, "
-              f"{rows} rows, {size_mb:.0f} MB; {os.cpu_count()} cores, {workers} worker processes, "
-              f"main process CPU {main_cpu:.1f} s")
+              f"{rows} rows, {size_mb:.0f} MB; {os.cpu_count()} cores (load average up to {load:.1f}), "
+              f"{workers} worker processes; CPU: writing process {main_cpu:.1f} s, workers {worker_cpu:.1f} s")
         print(f"generate: {seconds:.1f} s = {args.households / seconds:.0f} households/s; services baseline "
               f"{per_household * 1000:.1f} ms per household -> {baseline:.0f} s for {args.households}")
         write_results("demo", [

@@ -60,28 +60,24 @@ def incomes(plan: Plan, rng: random.Random, years: list[int], line_fen: dict[int
         net = math.ceil(line * factor * size) if factor > 1 else math.floor(line * factor * size)
         back = as_of_year - year
         pension = sum(1 for a in ages if a - back >= 60) * 840 * _PENSION[year - 2010] if oldest - back >= 60 else 0
-        transfers = [
-            fp_parents * 960 if year >= 2015 else 0,
-            dibao * 1500 * growth,
-            tekun * 4800 * growth,
-            pension,
-            eco_base,
-            other_base,
-        ]
+        fp = fp_parents * 960
+        dib = dibao * 1500 * growth
+        tek = tekun * 4800 * growth
+        eco, other = eco_base, other_base
         prop = 300 + 700 * r() if has_assets and year >= plan.asset_year else 0.0  # type: ignore[operator]
-        base = sum(transfers) + prop
+        base = fp + dib + tek + pension + eco + other + prop
         if base > 0.7 * net:  # support was smaller while the household was poorer
             scale = 0.7 * net / base
-            transfers = [t * scale for t in transfers]
-            prop *= scale
-        items = [round(t) for t in transfers]
-        prop_y = round(prop)
-        rest = net - sum(items) - prop_y
+            fp, dib, tek, pension, eco, other, prop = (fp * scale, dib * scale, tek * scale, pension * scale,
+                                                       eco * scale, other * scale, prop * scale)
+        fp, dib, tek, pension, eco, other, prop = (round(fp), round(dib), round(tek), round(pension), round(eco),
+                                                   round(other), round(prop))
+        rest = net - fp - dib - tek - pension - eco - other - prop
         wage = min(max(round(rest * wage_share), 1), rest) if workers else 0
         business_net = rest - wage
         gross = round(business_net / (1 - expense_share))
-        expense = gross - business_net
-        out.append([year, wage * 100, gross * 100, prop_y * 100, *(i * 100 for i in items), expense * 100])
+        out.append([year, wage * 100, gross * 100, prop * 100, fp * 100, dib * 100, tek * 100, pension * 100,
+                    eco * 100, other * 100, (gross - business_net) * 100])
     return out
 
 

@@ -7,21 +7,15 @@ trainee files this year's requests) and the village with most of them, so the no
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
 from sqlmodel import select
 
 from ui.tours.engine import Step, Tour, TourContext, tr
-from ui.tours.steps import bold
+from ui.tours.steps import bold, plain
 
 EXIT_EVENT = "02"
-
-
-def plain(text: str) -> str:
-    """A menu text as it reads on screen: without the accelerator (&, (&N)) and the ellipsis."""
-    return re.sub(r"\(&\w\)|&", "", text).rstrip("…").strip()
 
 
 def pick_exit_notice(db: Any) -> dict[str, Any] | None:

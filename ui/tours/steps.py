@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +12,11 @@ from ui.tours.engine import Step, TourContext, tr
 
 def bold(value: Any) -> str:
     return f"<b>{html.escape(str(value))}</b>"
+
+
+def plain(text: str) -> str:
+    """A menu or button text as it reads on screen: without the accelerator (&, (&N)) and ellipsis."""
+    return re.sub(r"\(&\w\)|&", "", text).rstrip("…").strip()
 
 
 def card_open(ctx: TourContext) -> bool:

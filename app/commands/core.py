@@ -12,7 +12,7 @@ from app.i18n import t
 
 register_messages({
     "cmd.search": ("按姓名、拼音、证件号或户编号搜索农户", "search households by name, pinyin, ID digits or household number"),
-    "cmd.search.query": ("搜索内容，如 zs、张三、1234", "what to look for, e.g. zs, 张三, 1234"),
+    "cmd.search.query": ("搜索内容，如 zs、张三、1234", "what to look for, e.g. zs, zhangsan, 1234"),
     "cmd.search.none": ("没有找到匹配的农户", "No matching household"),
     "cmd.search.limit": ("最多显示多少户", "show at most this many households"),
     "cmd.audit": ("审计日志", "audit trail"),

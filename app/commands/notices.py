@@ -42,7 +42,7 @@ register({
                          "period over: record the notice on the lifecycle requests it listed"),
     "cli.notice.closed": ("已登记到 {n} 份申请", "Recorded on {n} request(s)"),
     "cli.notice.close_skipped": ("未登记申请 {id}：{message}", "Request {id} not recorded: {message}"),
-    "cmd.print": ("打印明白卡、扶贫手册户卡或入户走访记录表", "print 明白卡 cards, household cards or visit record sheets"),
+    "cmd.print": ("打印明白卡、扶贫手册户卡或入户走访记录表", "print household information cards (mingbai ka), household cards or visit record sheets"),
     "arg.kind": ("公示类型：identify 识别、exit 退出、return 返贫、remove 剔除",
                  "notice kind: identify, exit, return or remove"),
     "arg.village": ("村的12位行政区划代码；乡镇批量打印时用逗号分隔多个", "12-digit village code; several separated by commas"),

@@ -48,7 +48,8 @@ def _check_entry(code: str, zh: str, en: str) -> None:
     zh_words = string.Formatter().vformat(zh, (), {name: "" for name in _placeholders(zh)})
     assert zh.strip(), f"{code}: Chinese text missing"
     assert CJK.search(zh) or not re.search(r"[A-Za-z]", zh_words), f"{code}: Chinese text has no Chinese"
-    assert en.strip() and re.search("[A-Za-z]", en), f"{code}: English text missing"
+    symbols_only = not re.search(r"\w", zh) and zh == en  # e.g. "—" for an empty cell
+    assert en.strip() and (symbols_only or re.search("[A-Za-z]", en)), f"{code}: English text missing"
     assert code in BILINGUAL or not CJK.search(en), f"{code}: English text contains Chinese"
     assert _placeholders(zh) == _placeholders(en), f"{code}: zh and en use different placeholders"
 

@@ -78,6 +78,28 @@ def zh_ui(qapp: Any, ui_settings: Any) -> Iterator[Any]:
     set_ui_language("zh_CN")
 
 
+def settle(monkeypatch: pytest.MonkeyPatch, *windows: Any) -> None:
+    """Before the windows close at teardown: stop tours, let workers report, and answer "Yes" to
+    "unsaved changes?" (a card may still be reloading after the tour's last save; what it holds
+    is fictional and thrown away with the test)."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+    from shiboken6 import isValid
+
+    from ui.workers import wait_all
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes))
+    for win in windows:
+        if not isValid(win):
+            continue
+        menu = getattr(win, "training_menu", None)
+        if menu is not None and menu.runner is not None:
+            menu.runner.stop()
+        win.idle.stop()
+    wait_all(10000)
+    QCoreApplication.processEvents()
+
+
 def tree_hashes(folder: Path, skip: str = "training") -> dict[str, str]:
     """sha256 of every file under ``folder`` except the ``skip`` subfolder (relative path -> hash)."""
     out = {}

@@ -15,17 +15,17 @@ from sqlmodel import select
 from app import training
 from app.domain import Household
 from app.services import registry
-from tests.training.conftest import tree_hashes
+from tests.training.conftest import settle, tree_hashes
 from tests.ui.ui_testkit import attach, open_card
 from ui.training import session
 from ui.training.marker import BANNER_NAME
 
 
 @pytest.fixture()
-def real_window(qtbot: Any, zh_ui: Any, ui_settings: Any, home: Any, db: Any, household: Any) -> Iterator[Any]:
+def real_window(qtbot: Any, zh_ui: Any, ui_settings: Any, home: Any, db: Any, household: Any,
+                monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """A main window on the real database (``home/bangfu.db``, one household 张三)."""
     from ui.main_window import MainWindow
-    from ui.workers import wait_all
 
     assert db.path == home / "bangfu.db" and not db.is_training
     win = MainWindow(ui_settings)
@@ -35,10 +35,10 @@ def real_window(qtbot: Any, zh_ui: Any, ui_settings: Any, home: Any, db: Any, ho
     attach(qtbot, win, db)
     qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)  # plugins follow the first rows
     yield win
-    for w in session.training_windows():
+    training_windows = session.training_windows()
+    settle(monkeypatch, win, *training_windows)
+    for w in training_windows:
         w.close()
-    win.idle.stop()
-    wait_all(10000)
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:

@@ -13,15 +13,16 @@ from PySide6.QtCore import QPoint, Qt
 from sqlmodel import select
 
 from app.domain import AuditEntry, Household
+from tests.training.conftest import settle
 from tests.ui.ui_testkit import attach
 from ui.tours.engine import TourRunner, forget_progress, is_done, saved_step
 
 
 @pytest.fixture()
-def twin(qtbot: Any, zh_ui: Any, ui_settings: Any, sandbox_db: Any) -> Iterator[Any]:
+def twin(qtbot: Any, zh_ui: Any, ui_settings: Any, sandbox_db: Any, monkeypatch: pytest.MonkeyPatch
+         ) -> Iterator[Any]:
     """A main window on the training sandbox, list loaded, plugins (training menu) installed."""
     from ui.main_window import MainWindow
-    from ui.workers import wait_all
 
     win = MainWindow(ui_settings)
     qtbot.addWidget(win)
@@ -30,11 +31,7 @@ def twin(qtbot: Any, zh_ui: Any, ui_settings: Any, sandbox_db: Any) -> Iterator[
     attach(qtbot, win, sandbox_db)
     qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)  # plugins follow the first rows
     yield win
-    menu = getattr(win, "training_menu", None)
-    if menu is not None and menu.runner is not None:
-        menu.runner.stop()
-    win.idle.stop()
-    wait_all(10000)
+    settle(monkeypatch, win)
 
 
 def start(qtbot: Any, win: Any, key: str) -> TourRunner:

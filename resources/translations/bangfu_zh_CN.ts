@@ -89,7 +89,7 @@
         </message>
         <message>
             <source>Log an assistance measure</source>
-            <translation>登记帮扶措施</translation>
+            <translation>登记一项帮扶措施</translation>
         </message>
         <message>
             <source>Record a measure the household received and its progress.</source>
@@ -104,8 +104,16 @@
             <translation>打开&lt;b&gt;脱贫评估&lt;/b&gt;标签页：对照{year}年的脱贫标准检查这一户的数据。</translation>
         </message>
         <message>
-            <source>Green lines are met, red and amber ones block an exit: income stably above the line, not worrying about food and clothing, schooling, basic medical care, safe housing and water. {name} meets them all; the marks of a real exit below are advisory.</source>
-            <translation>绿色表示达标，红色和黄色的项目会阻止脱贫：收入稳定超过贫困线，不愁吃、不愁穿，义务教育、基本医疗、住房安全和饮水安全有保障。{name}家全部达标；下面几条“真脱贫”的标志仅供参考。</translation>
+            <source>Green lines are met; red ones block an exit, and so do amber ones: not checked this year. The criteria: income stably above the line, not worrying about food and clothing, schooling, basic medical care, safe housing and water. The marks of a real exit at the bottom are advisory.</source>
+            <translation>绿色表示达标；红色会阻止脱贫，黄色（今年还没有核实）也会。标准是：收入稳定超过贫困线，不愁吃、不愁穿，义务教育、基本医疗、住房安全和饮水安全有保障。最下面几条“真脱贫”的标志仅供参考。</translation>
+        </message>
+        <message>
+            <source>Before an exit the task force verifies everything at home (入户核实). Record the visit: {menu} → {action} ({name} is already chosen), date it {day} (the scenario's today), answer every check — all yes if all hold — and save.</source>
+            <translation>脱贫前，工作队要入户逐项核实。记录这次走访：{menu} → {action}（已经选好{name}家），日期填 {day}（场景中的“今天”），每一项核实都要回答——全部符合就全选“是”——然后保存。</translation>
+        </message>
+        <message>
+            <source>Every line of {year} is green now: {name} meets the exit criteria.</source>
+            <translation>{year}年的各项现在都是绿色：{name}家达到了脱贫标准。</translation>
         </message>
         <message>
             <source>An exit is a request that the county approves. Open the &lt;b&gt;Requests&lt;/b&gt; tab.</source>
@@ -397,20 +405,12 @@
             <translation>扶贫项目：{name}</translation>
         </message>
         <message>
-            <source>(no fund project)</source>
-            <translation>（不关联扶贫项目）</translation>
-        </message>
-        <message>
             <source>Beneficiary members (select one or more):</source>
             <translation>受益成员（可多选）：</translation>
         </message>
         <message>
             <source>Log an assistance measure</source>
-            <translation>登记帮扶措施</translation>
-        </message>
-        <message>
-            <source>Fund project (optional)</source>
-            <translation>扶贫项目（可选）</translation>
+            <translation>登记一项帮扶措施</translation>
         </message>
         <message>
             <source>Select a measure first.</source>
@@ -609,52 +609,6 @@
         <message>
             <source>Nothing to save.</source>
             <translation>没有需要保存的修改。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictDialog</name>
-        <message>
-            <source>Conflicts to review</source>
-            <translation>待处理的冲突</translation>
-        </message>
-        <message>
-            <source>These fields were changed at the county while this laptop changed them too. The county's value is in effect; choose which one to keep.</source>
-            <translation>这些字段在县服务器上被他人修改，本机也修改了同一字段。目前以县里的值为准；请选择保留哪一个。</translation>
-        </message>
-        <message>
-            <source>Keep the county's value</source>
-            <translation>保留县里的值</translation>
-        </message>
-        <message>
-            <source>Use our value</source>
-            <translation>采用本机的值</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictModel</name>
-        <message>
-            <source>Record</source>
-            <translation>记录</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>项目</translation>
-        </message>
-        <message>
-            <source>County's value</source>
-            <translation>县里的值</translation>
-        </message>
-        <message>
-            <source>Changed there by</source>
-            <translation>修改人</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>时间</translation>
-        </message>
-        <message>
-            <source>Our value</source>
-            <translation>本机的值</translation>
         </message>
     </context>
     <context>
@@ -3708,232 +3662,6 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         </message>
     </context>
     <context>
-        <name>Sync</name>
-        <message>
-            <source>Village</source>
-            <translation>村</translation>
-        </message>
-        <message>
-            <source>Household</source>
-            <translation>农户</translation>
-        </message>
-        <message>
-            <source>Member</source>
-            <translation>成员</translation>
-        </message>
-        <message>
-            <source>Income</source>
-            <translation>收入</translation>
-        </message>
-        <message>
-            <source>Living conditions</source>
-            <translation>生产生活条件</translation>
-        </message>
-        <message>
-            <source>Helper</source>
-            <translation>帮扶责任人</translation>
-        </message>
-        <message>
-            <source>Assistance measure</source>
-            <translation>帮扶措施</translation>
-        </message>
-        <message>
-            <source>Visit</source>
-            <translation>走访记录</translation>
-        </message>
-        <message>
-            <source>Status change request</source>
-            <translation>动态管理申请</translation>
-        </message>
-        <message>
-            <source>Status change</source>
-            <translation>动态管理记录</translation>
-        </message>
-        <message>
-            <source>Fund project</source>
-            <translation>扶贫项目</translation>
-        </message>
-        <message>
-            <source>new</source>
-            <translation>新增</translation>
-        </message>
-        <message>
-            <source>change</source>
-            <translation>修改</translation>
-        </message>
-        <message>
-            <source>deletion</source>
-            <translation>删除</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncMenu</name>
-        <message>
-            <source>S&amp;ync</source>
-            <extracomment>start the automatic sync once enrolled (tests that drive syncs by hand switch it off) a sync finished (report) or failed (error message); for the panel and tests automatic sync reported from its thread (queued to the GUI thread) a dialog was opened (for tests and tours)</extracomment>
-            <translation>同步(&amp;Y)</translation>
-        </message>
-        <message>
-            <source>&amp;Sync now</source>
-            <translation>立即同步(&amp;S)</translation>
-        </message>
-        <message>
-            <source>Sync &amp;panel…</source>
-            <translation>同步面板(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>&amp;Conflicts to review…</source>
-            <translation>待处理的冲突(&amp;C)…</translation>
-        </message>
-        <message>
-            <source>&amp;Enroll this laptop…</source>
-            <translation>登记本机(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>E&amp;xport offline bundle (USB)…</source>
-            <translation>导出离线同步包（U 盘）(&amp;X)…</translation>
-        </message>
-        <message>
-            <source>&amp;Import return bundle…</source>
-            <translation>导入回传包(&amp;I)…</translation>
-        </message>
-        <message>
-            <source>Not enrolled with the county server</source>
-            <translation>本机尚未在县服务器登记</translation>
-        </message>
-        <message>
-            <source>Last sync: {when} · Pending: {n}</source>
-            <translation>上次同步：{when} · 待同步：{n} 条</translation>
-        </message>
-        <message>
-            <source> · Conflicts: {n}</source>
-            <translation> · 冲突：{n} 条</translation>
-        </message>
-        <message>
-            <source>Sync done: {sent} sent, {received} received, {conflicts} conflicts, {refused} refused</source>
-            <translation>同步完成：上传 {sent} 条，接收 {received} 条，冲突 {conflicts} 条，退回 {refused} 条</translation>
-        </message>
-        <message>
-            <source>The sync stopped unexpectedly.</source>
-            <translation>同步意外中断，已完成的部分已保存。</translation>
-        </message>
-        <message>
-            <source>Enroll this laptop</source>
-            <translation>登记本机</translation>
-        </message>
-        <message>
-            <source>County server address (e.g. http://10.1.2.3:8765):</source>
-            <translation>县服务器地址（例如 http://10.1.2.3:8765）：</translation>
-        </message>
-        <message>
-            <source>One-time enrollment code from the county:</source>
-            <translation>县里发的一次性登记码：</translation>
-        </message>
-        <message>
-            <source>Enrolled: role {role}, villages {villages}</source>
-            <translation>登记成功：角色 {role}，范围 {villages}</translation>
-        </message>
-        <message>
-            <source>Export offline bundle</source>
-            <translation>导出离线同步包</translation>
-        </message>
-        <message>
-            <source>Sync bundles (*.bfb)</source>
-            <translation>同步包 (*.bfb)</translation>
-        </message>
-        <message>
-            <source>Bundle written: {ops} changes, {files} attachments</source>
-            <translation>同步包已写入：{ops} 条修改，{files} 个附件</translation>
-        </message>
-        <message>
-            <source>Import return bundle</source>
-            <translation>导入回传包</translation>
-        </message>
-        <message>
-            <source>Bundle imported: {n} answers, {m} changes received</source>
-            <translation>回传包已导入：答复 {n} 条，接收 {m} 条修改</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPanel</name>
-        <message>
-            <source>Sync with the county</source>
-            <translation>与县服务器同步</translation>
-        </message>
-        <message>
-            <source>County server:</source>
-            <translation>县服务器：</translation>
-        </message>
-        <message>
-            <source>Role and villages:</source>
-            <translation>角色与范围：</translation>
-        </message>
-        <message>
-            <source>Last successful sync:</source>
-            <translation>上次成功同步：</translation>
-        </message>
-        <message>
-            <source>Changes waiting to be sent:</source>
-            <translation>待上传的修改：</translation>
-        </message>
-        <message>
-            <source>Conflicts to review:</source>
-            <translation>待处理的冲突：</translation>
-        </message>
-        <message>
-            <source>Sync now</source>
-            <translation>立即同步</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <source>Review conflicts…</source>
-            <translation>处理冲突…</translation>
-        </message>
-        <message>
-            <source>Send again</source>
-            <translation>重新提交</translation>
-        </message>
-        <message>
-            <source>Discard (take the county's data)</source>
-            <translation>放弃（采用县里的数据）</translation>
-        </message>
-        <message>
-            <source>Changes the county refused (they never hold up the others):</source>
-            <translation>被县服务器退回的修改（不影响其他修改的同步）：</translation>
-        </message>
-        <message>
-            <source>not enrolled</source>
-            <translation>未登记</translation>
-        </message>
-        <message>
-            <source>{entity} ({kind}) on {when}: {reason}</source>
-            <translation>{entity}（{kind}，{when}）：{reason}</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>正在同步…</translation>
-        </message>
-        <message>
-            <source>Sending changes</source>
-            <translation>正在上传修改</translation>
-        </message>
-        <message>
-            <source>Sending photos</source>
-            <translation>正在上传照片</translation>
-        </message>
-        <message>
-            <source>Receiving changes</source>
-            <translation>正在接收修改</translation>
-        </message>
-        <message>
-            <source>Fetching photos</source>
-            <translation>正在下载照片</translation>
-        </message>
-    </context>
-    <context>
         <name>Task</name>
         <message>
             <source>Cancel</source>
@@ -3945,6 +3673,7 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <name>TourRunner</name>
         <message>
             <source>{tour} — finished</source>
+            <extracomment>called once the step is done, before the next one shows (e.g. to reload what another window changed)</extracomment>
             <translation>{tour} — 已完成</translation>
         </message>
         <message>

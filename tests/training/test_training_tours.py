@@ -300,11 +300,26 @@ def test_training_tour_log_an_assistance_measure(qtbot: Any, twin: Any, sandbox_
     assert is_done("log_measure")
 
 
-@pytest.mark.xfail(
-    reason="the exit tour lags the field-work screens changed at the end of this session (decision keys); "
-    "known, reported in the closing note, to be fixed next session",
-    strict=False,
-)
+def verification_visit(qtbot: Any, win: Any, runner: TourRunner, day: Any) -> None:
+    """Field work → New visit on the card in front, dated ``day``, every check yes, saved."""
+    from PySide6.QtCore import QDate, QDateTime, QTime
+    from PySide6.QtWidgets import QWizard
+
+    from ui.fieldwork import wizard as wz
+
+    win.fieldwork.act_visit.trigger()
+    wizard = runner.ctx.find("visitWizard")
+    assert wizard.context.household.id == runner.ctx["household_id"]
+    wizard.pages[wz.P_HOUSEHOLD].when.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(10, 0)))
+    for _ in range(wz.P_CHECKS):
+        wizard.next()
+    wizard.pages[wz.P_CHECKS].all_yes()
+    while wizard.currentId() != wz.P_SUMMARY:
+        wizard.next()
+    with qtbot.waitSignal(runner.step_changed, timeout=20000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+
+
 def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: Any, sandbox_db: Any) -> None:
     from datetime import date
 
@@ -322,7 +337,15 @@ def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: An
     if checklist.assessment is None or checklist.assessment.year != year:
         with qtbot.waitSignal(checklist.refreshed, timeout=15000):
             pass
-    assert step_key(runner) == "read" and checklist.assessment.passed and str(year) in checklist.verdict.text()
+    assert step_key(runner) == "read" and str(year) in checklist.verdict.text()
+    with qtbot.waitSignal(runner.step_changed, timeout=10000):
+        qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
+    if step_key(runner) == "verify":  # this year's checks are missing: the verification visit (入户核实)
+        assert not checklist.assessment.passed
+        assert all(c.result == "unknown" for c in checklist.assessment.failures)
+        verification_visit(qtbot, twin, runner, ctx["day"])
+    assert step_key(runner) == "green"
+    qtbot.waitUntil(lambda: checklist.assessment is not None and checklist.assessment.passed, timeout=15000)
     with qtbot.waitSignal(runner.step_changed, timeout=10000):
         qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
 

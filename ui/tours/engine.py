@@ -148,6 +148,8 @@ class Step:
     text: Callable[[TourContext], str]
     done: Callable[[TourContext], bool] | None = None
     signals: Callable[[TourContext], Iterable[SignalInstance | None]] = lambda _ctx: ()
+    #: called once the step is done, before the next one shows (e.g. to reload what another window changed)
+    after: Callable[[TourContext], None] | None = None
 
 
 @dataclass
@@ -333,6 +335,12 @@ class TourRunner(QObject):
             self.advance()
 
     def advance(self) -> None:
+        after = self.step.after
+        if after is not None:
+            try:
+                after(self.ctx)
+            except Exception:  # tidying up must never stop the tour
+                log.debug("tour step follow-up failed", exc_info=True)
         if self.index + 1 < len(self.tour.steps):
             self.go(self.index + 1)
             return

@@ -8,6 +8,7 @@ done when the database or the screen shows the trainee did what was asked.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QWizard
@@ -235,7 +236,9 @@ def _has_step(step: str) -> Any:
 
 
 def pick_exit_candidate(db: Any) -> dict[str, Any] | None:
-    """A household planned to exit in the scenario's year that meets every exit criterion."""
+    """A household planned to exit in the scenario's year whose income is above the line and whose
+    other criteria are met or only not yet checked this year (the verification visit, 入户核实,
+    answers those); one that already passes everything is preferred."""
     from app.domain import Household
     from app.services import exit_assessment
 
@@ -244,12 +247,46 @@ def pick_exit_candidate(db: Any) -> dict[str, Any] | None:
     with db.read() as s:
         rows = s.exec(select(Household).where(Household.deleted == False, Household.exit_status == "01")  # noqa: E712
                       .order_by(Household.planned_exit_year.desc(), Household.hh_number)).all()  # type: ignore[union-attr]
-    for hh in rows[:40]:
+    fallback = None
+    for hh in rows[:60]:
         when = year or hh.planned_exit_year
-        if when and 2 <= len(hh.head_name) <= 3 and exit_assessment.assess_exit(db, hh.id, when).passed:
-            return {"household_id": hh.id, "name": hh.head_name, "initials": initials(hh.head_name),
-                    "hh_tail": hh.hh_number[-4:], "year": when}
-    return None
+        if not when or not 2 <= len(hh.head_name) <= 3:
+            continue
+        assessment = exit_assessment.assess_exit(db, hh.id, when)
+        data = {"household_id": hh.id, "name": hh.head_name, "initials": initials(hh.head_name),
+                "hh_tail": hh.hh_number[-4:], "year": when,
+                "day": date.fromisoformat(as_of) if as_of[:4] == str(when) else date(when, 10, 31)}
+        if assessment.passed:
+            return data
+        if fallback is None and assessment.criterion("income").result == exit_assessment.PASS and all(
+                c.result == exit_assessment.UNKNOWN for c in assessment.failures):
+            fallback = data
+    return fallback
+
+
+def _assessed(ctx: TourContext) -> bool:
+    from app.services import exit_assessment
+
+    return exit_assessment.assess_exit(ctx.db, ctx["household_id"], ctx["year"]).passed
+
+
+def _reload_card(ctx: TourContext) -> None:
+    """The visit was saved in the wizard's window: the card in front still shows the old checklist."""
+    card = ctx.card(ctx["household_id"])
+    if card is not None:
+        card.reload()
+
+
+def _verify_target(ctx: TourContext) -> Any:
+    """The visit wizard's next button or its checks while it is open, else the Field work menu."""
+    from ui.fieldwork import wizard as wz
+
+    wizard = _wizard(ctx)
+    if wizard is None:
+        return ctx.menu_title(ctx.window.menu("fieldwork"))
+    if wizard.currentId() == wz.P_CHECKS:
+        return wizard.pages[wz.P_CHECKS]
+    return _save_button(ctx)
 
 
 def _request_button(name: str) -> Any:
@@ -265,10 +302,22 @@ def exit_request() -> Tour:
             "Open the <b>Exit assessment</b> tab: the household's data against the exit criteria of {year}.").format(
                 year=bold(ctx["year"]))),
         Step("read", lambda ctx: card_page(ctx, "ExitTab").table,
-             lambda ctx: tr("Green lines are met, red and amber ones block an exit: income stably above the line, "
-                            "not worrying about food and clothing, schooling, basic medical care, safe housing "
-                            "and water. {name} meets them all; the marks of a real exit below are advisory.").format(
-                 name=bold(ctx["name"]))),
+             lambda ctx: tr("Green lines are met; red ones block an exit, and so do amber ones: not checked this "
+                            "year. The criteria: income stably above the line, not worrying about food and "
+                            "clothing, schooling, basic medical care, safe housing and water. The marks of a real "
+                            "exit at the bottom are advisory.")),
+        Step("verify", _verify_target,
+             lambda ctx: tr("Before an exit the task force verifies everything at home (入户核实). Record the visit: "
+                            "{menu} → {action} ({name} is already chosen), date it {day} (the scenario's today), "
+                            "answer every check — all yes if all hold — and save.").format(
+                 menu=bold(plain(ctx.window.menu("fieldwork").title())),
+                 action=bold(plain(ctx.window.fieldwork.act_visit.text())), name=bold(ctx["name"]),
+                 day=bold(fmt.day(ctx["day"]))),
+             done=_assessed, signals=lambda ctx: [*_changed(ctx), *_wizard_signals(ctx), ctx.window.fieldwork.opened],
+             after=_reload_card),
+        Step("green", lambda ctx: card_page(ctx, "ExitTab").table,
+             lambda ctx: tr("Every line of {year} is green now: {name} meets the exit criteria.").format(
+                 year=bold(ctx["year"]), name=bold(ctx["name"]))),
         go_to_tab("requests", "RequestsTab", lambda ctx: tr(
             "An exit is a request that the county approves. Open the <b>Requests</b> tab.")),
         Step("new", lambda ctx: _open_dialog(_requests(ctx)) or _requests(ctx).buttons["new"],

@@ -78,15 +78,15 @@ def zh_ui(qapp: Any, ui_settings: Any) -> Iterator[Any]:
     set_ui_language("zh_CN")
 
 
-def settle(monkeypatch: pytest.MonkeyPatch, *windows: Any) -> None:
-    """Before the windows close at teardown: stop tours, let workers report, and answer "Yes" to
-    "unsaved changes?" (a card may still be reloading after the tour's last save; what it holds
-    is fictional and thrown away with the test)."""
+def settle(qtbot: Any, monkeypatch: pytest.MonkeyPatch, *windows: Any) -> None:
+    """At teardown: stop tours, close the windows and wait until every worker has reported, so no
+    late answer reaches the next test. "Unsaved changes?" is answered "Yes" (a card may still be
+    reloading after the tour's last save; what it holds is fictional and goes with the test)."""
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
     from shiboken6 import isValid
 
-    from ui.workers import wait_all
+    from ui.workers import running, wait_all
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a, **_k: QMessageBox.StandardButton.Yes))
     for win in windows:
@@ -96,7 +96,9 @@ def settle(monkeypatch: pytest.MonkeyPatch, *windows: Any) -> None:
         if menu is not None and menu.runner is not None:
             menu.runner.stop()
         win.idle.stop()
+        win.close()
     wait_all(10000)
+    qtbot.waitUntil(lambda: running() == 0, timeout=10000)
     QCoreApplication.processEvents()
 
 

@@ -35,10 +35,7 @@ def real_window(qtbot: Any, zh_ui: Any, ui_settings: Any, home: Any, db: Any, ho
     attach(qtbot, win, db)
     qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)  # plugins follow the first rows
     yield win
-    training_windows = session.training_windows()
-    settle(monkeypatch, win, *training_windows)
-    for w in training_windows:
-        w.close()
+    settle(qtbot, monkeypatch, *session.training_windows(), win)
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:

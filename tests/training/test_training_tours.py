@@ -31,7 +31,7 @@ def twin(qtbot: Any, zh_ui: Any, ui_settings: Any, sandbox_db: Any, monkeypatch:
     attach(qtbot, win, sandbox_db)
     qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)  # plugins follow the first rows
     yield win
-    settle(monkeypatch, win)
+    settle(qtbot, monkeypatch, win)
 
 
 def start(qtbot: Any, win: Any, key: str) -> TourRunner:

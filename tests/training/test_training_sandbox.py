@@ -150,3 +150,29 @@ def test_training_sandbox_recovers_from_a_creation_cut_short(home: Path) -> None
         assert db.is_training and db.meta("demo_scenario") == "fresh_village"
     finally:
         db.close()
+
+
+def test_training_cli_serves_the_demo_county_server(home: Path, sandbox: Any, capsys: pytest.CaptureFixture[str]
+                                                    ) -> None:
+    """``bangfu training --serve-demo-server --no-gui``: the sandbox is enrolled and its data handed over."""
+    import threading
+
+    from app.cli import build_parser
+    from app.commands.training import cmd_training
+    from app.sync.client import status
+
+    args = build_parser().parse_args(["training", "--serve-demo-server", "--no-gui"])
+    stop = threading.Event()
+    stop.set()  # serve, then stop at once (Ctrl+C in real use)
+    assert cmd_training(args, stop) == 0
+    out = capsys.readouterr().out
+    assert "演示县服务器：http://127.0.0.1:" in out and "上传" in out
+    db = training.open_sandbox(sandbox)
+    try:
+        info = status(db)
+        assert info["enrolled"] and info["server"].startswith("http://127.0.0.1:") and info["role"] == "village"
+    finally:
+        db.close()
+    from server.training_demo import running_for
+
+    assert running_for(sandbox.folder) is None  # stopped when the command ended

@@ -405,12 +405,20 @@
             <translation>Fund project: {name}</translation>
         </message>
         <message>
+            <source>(no fund project)</source>
+            <translation>(no fund project)</translation>
+        </message>
+        <message>
             <source>Beneficiary members (select one or more):</source>
             <translation>Beneficiary members (select one or more):</translation>
         </message>
         <message>
             <source>Log an assistance measure</source>
             <translation>Log an assistance measure</translation>
+        </message>
+        <message>
+            <source>Fund project (optional)</source>
+            <translation>Fund project (optional)</translation>
         </message>
         <message>
             <source>Select a measure first.</source>
@@ -609,6 +617,52 @@
         <message>
             <source>Nothing to save.</source>
             <translation>Nothing to save.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Conflicts to review</source>
+            <translation>Conflicts to review</translation>
+        </message>
+        <message>
+            <source>These fields were changed at the county while this laptop changed them too. The county's value is in effect; choose which one to keep.</source>
+            <translation>These fields were changed at the county while this laptop changed them too. The county's value is in effect; choose which one to keep.</translation>
+        </message>
+        <message>
+            <source>Keep the county's value</source>
+            <translation>Keep the county's value</translation>
+        </message>
+        <message>
+            <source>Use our value</source>
+            <translation>Use our value</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictModel</name>
+        <message>
+            <source>Record</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>County's value</source>
+            <translation>County's value</translation>
+        </message>
+        <message>
+            <source>Changed there by</source>
+            <translation>Changed there by</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Our value</source>
+            <translation>Our value</translation>
         </message>
     </context>
     <context>
@@ -3662,6 +3716,232 @@ Data stays encrypted on this computer and syncs with the county server.</transla
         </message>
     </context>
     <context>
+        <name>Sync</name>
+        <message>
+            <source>Village</source>
+            <translation>Village</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Household</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Member</translation>
+        </message>
+        <message>
+            <source>Income</source>
+            <translation>Income</translation>
+        </message>
+        <message>
+            <source>Living conditions</source>
+            <translation>Living conditions</translation>
+        </message>
+        <message>
+            <source>Helper</source>
+            <translation>Helper</translation>
+        </message>
+        <message>
+            <source>Assistance measure</source>
+            <translation>Assistance measure</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>Visit</translation>
+        </message>
+        <message>
+            <source>Status change request</source>
+            <translation>Status change request</translation>
+        </message>
+        <message>
+            <source>Status change</source>
+            <translation>Status change</translation>
+        </message>
+        <message>
+            <source>Fund project</source>
+            <translation>Fund project</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <source>change</source>
+            <translation>change</translation>
+        </message>
+        <message>
+            <source>deletion</source>
+            <translation>deletion</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncMenu</name>
+        <message>
+            <source>S&amp;ync</source>
+            <extracomment>start the automatic sync once enrolled (tests that drive syncs by hand switch it off) a sync finished (report) or failed (error message); for the panel and tests automatic sync reported from its thread (queued to the GUI thread) a dialog was opened (for tests and tours)</extracomment>
+            <translation>S&amp;ync</translation>
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation>&amp;Sync now</translation>
+        </message>
+        <message>
+            <source>Sync &amp;panel…</source>
+            <translation>Sync &amp;panel…</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts to review…</source>
+            <translation>&amp;Conflicts to review…</translation>
+        </message>
+        <message>
+            <source>&amp;Enroll this laptop…</source>
+            <translation>&amp;Enroll this laptop…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport offline bundle (USB)…</source>
+            <translation>E&amp;xport offline bundle (USB)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import return bundle…</source>
+            <translation>&amp;Import return bundle…</translation>
+        </message>
+        <message>
+            <source>Not enrolled with the county server</source>
+            <translation>Not enrolled with the county server</translation>
+        </message>
+        <message>
+            <source>Last sync: {when} · Pending: {n}</source>
+            <translation>Last sync: {when} · Pending: {n}</translation>
+        </message>
+        <message>
+            <source> · Conflicts: {n}</source>
+            <translation> · Conflicts: {n}</translation>
+        </message>
+        <message>
+            <source>Sync done: {sent} sent, {received} received, {conflicts} conflicts, {refused} refused</source>
+            <translation>Sync done: {sent} sent, {received} received, {conflicts} conflicts, {refused} refused</translation>
+        </message>
+        <message>
+            <source>The sync stopped unexpectedly.</source>
+            <translation>The sync stopped unexpectedly.</translation>
+        </message>
+        <message>
+            <source>Enroll this laptop</source>
+            <translation>Enroll this laptop</translation>
+        </message>
+        <message>
+            <source>County server address (e.g. http://10.1.2.3:8765):</source>
+            <translation>County server address (e.g. http://10.1.2.3:8765):</translation>
+        </message>
+        <message>
+            <source>One-time enrollment code from the county:</source>
+            <translation>One-time enrollment code from the county:</translation>
+        </message>
+        <message>
+            <source>Enrolled: role {role}, villages {villages}</source>
+            <translation>Enrolled: role {role}, villages {villages}</translation>
+        </message>
+        <message>
+            <source>Export offline bundle</source>
+            <translation>Export offline bundle</translation>
+        </message>
+        <message>
+            <source>Sync bundles (*.bfb)</source>
+            <translation>Sync bundles (*.bfb)</translation>
+        </message>
+        <message>
+            <source>Bundle written: {ops} changes, {files} attachments</source>
+            <translation>Bundle written: {ops} changes, {files} attachments</translation>
+        </message>
+        <message>
+            <source>Import return bundle</source>
+            <translation>Import return bundle</translation>
+        </message>
+        <message>
+            <source>Bundle imported: {n} answers, {m} changes received</source>
+            <translation>Bundle imported: {n} answers, {m} changes received</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <source>Sync with the county</source>
+            <translation>Sync with the county</translation>
+        </message>
+        <message>
+            <source>County server:</source>
+            <translation>County server:</translation>
+        </message>
+        <message>
+            <source>Role and villages:</source>
+            <translation>Role and villages:</translation>
+        </message>
+        <message>
+            <source>Last successful sync:</source>
+            <translation>Last successful sync:</translation>
+        </message>
+        <message>
+            <source>Changes waiting to be sent:</source>
+            <translation>Changes waiting to be sent:</translation>
+        </message>
+        <message>
+            <source>Conflicts to review:</source>
+            <translation>Conflicts to review:</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>Sync now</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Review conflicts…</source>
+            <translation>Review conflicts…</translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>Send again</translation>
+        </message>
+        <message>
+            <source>Discard (take the county's data)</source>
+            <translation>Discard (take the county's data)</translation>
+        </message>
+        <message>
+            <source>Changes the county refused (they never hold up the others):</source>
+            <translation>Changes the county refused (they never hold up the others):</translation>
+        </message>
+        <message>
+            <source>not enrolled</source>
+            <translation>not enrolled</translation>
+        </message>
+        <message>
+            <source>{entity} ({kind}) on {when}: {reason}</source>
+            <translation>{entity} ({kind}) on {when}: {reason}</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Syncing…</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>Sending changes</translation>
+        </message>
+        <message>
+            <source>Sending photos</source>
+            <translation>Sending photos</translation>
+        </message>
+        <message>
+            <source>Receiving changes</source>
+            <translation>Receiving changes</translation>
+        </message>
+        <message>
+            <source>Fetching photos</source>
+            <translation>Fetching photos</translation>
+        </message>
+    </context>
+    <context>
         <name>Task</name>
         <message>
             <source>Cancel</source>
@@ -4148,276 +4428,4 @@ Sandbox: {path}</translation>
             <translation>No visits recorded yet.</translation>
         </message>
     </context>
-<context>
-    <name>ConflictDialog</name>
-    <message>
-        <source>Conflicts to review</source>
-        <translation>Conflicts to review</translation>
-    </message>
-    <message>
-        <source>These fields were changed at the county while this laptop changed them too. The county&apos;s value is in effect; choose which one to keep.</source>
-        <translation>These fields were changed at the county while this laptop changed them too. The county&apos;s value is in effect; choose which one to keep.</translation>
-    </message>
-    <message>
-        <source>Keep the county&apos;s value</source>
-        <translation>Keep the county&apos;s value</translation>
-    </message>
-    <message>
-        <source>Use our value</source>
-        <translation>Use our value</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictModel</name>
-    <message>
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <source>County&apos;s value</source>
-        <translation>County&apos;s value</translation>
-    </message>
-    <message>
-        <source>Changed there by</source>
-        <translation>Changed there by</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>When</translation>
-    </message>
-    <message>
-        <source>Our value</source>
-        <translation>Our value</translation>
-    </message>
-</context>
-<context>
-    <name>Sync</name>
-    <message>
-        <source>Village</source>
-        <translation>Village</translation>
-    </message>
-    <message>
-        <source>Household</source>
-        <translation>Household</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>Member</translation>
-    </message>
-    <message>
-        <source>Income</source>
-        <translation>Income</translation>
-    </message>
-    <message>
-        <source>Living conditions</source>
-        <translation>Living conditions</translation>
-    </message>
-    <message>
-        <source>Helper</source>
-        <translation>Helper</translation>
-    </message>
-    <message>
-        <source>Assistance measure</source>
-        <translation>Assistance measure</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>Visit</translation>
-    </message>
-    <message>
-        <source>Status change request</source>
-        <translation>Status change request</translation>
-    </message>
-    <message>
-        <source>Status change</source>
-        <translation>Status change</translation>
-    </message>
-    <message>
-        <source>Fund project</source>
-        <translation>Fund project</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>new</translation>
-    </message>
-    <message>
-        <source>change</source>
-        <translation>change</translation>
-    </message>
-    <message>
-        <source>deletion</source>
-        <translation>deletion</translation>
-    </message>
-</context>
-<context>
-    <name>SyncMenu</name>
-    <message>
-        <source>S&amp;ync</source>
-        <extracomment>start the automatic sync once enrolled (tests that drive syncs by hand switch it off) a sync finished (report) or failed (error message); for the panel and tests automatic sync reported from its thread (queued to the GUI thread) a dialog was opened (for tests and tours)</extracomment>
-        <translation>S&amp;ync</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>&amp;Sync now</translation>
-    </message>
-    <message>
-        <source>Sync &amp;panel…</source>
-        <translation>Sync &amp;panel…</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts to review…</source>
-        <translation>&amp;Conflicts to review…</translation>
-    </message>
-    <message>
-        <source>&amp;Enroll this laptop…</source>
-        <translation>&amp;Enroll this laptop…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport offline bundle (USB)…</source>
-        <translation>E&amp;xport offline bundle (USB)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import return bundle…</source>
-        <translation>&amp;Import return bundle…</translation>
-    </message>
-    <message>
-        <source>Not enrolled with the county server</source>
-        <translation>Not enrolled with the county server</translation>
-    </message>
-    <message>
-        <source>Last sync: {when} · Pending: {n}</source>
-        <translation>Last sync: {when} · Pending: {n}</translation>
-    </message>
-    <message>
-        <source> · Conflicts: {n}</source>
-        <translation> · Conflicts: {n}</translation>
-    </message>
-    <message>
-        <source>Sync done: {sent} sent, {received} received, {conflicts} conflicts, {refused} refused</source>
-        <translation>Sync done: {sent} sent, {received} received, {conflicts} conflicts, {refused} refused</translation>
-    </message>
-    <message>
-        <source>The sync stopped unexpectedly.</source>
-        <translation>The sync stopped unexpectedly.</translation>
-    </message>
-    <message>
-        <source>Enroll this laptop</source>
-        <translation>Enroll this laptop</translation>
-    </message>
-    <message>
-        <source>County server address (e.g. http://10.1.2.3:8765):</source>
-        <translation>County server address (e.g. http://10.1.2.3:8765):</translation>
-    </message>
-    <message>
-        <source>One-time enrollment code from the county:</source>
-        <translation>One-time enrollment code from the county:</translation>
-    </message>
-    <message>
-        <source>Enrolled: role {role}, villages {villages}</source>
-        <translation>Enrolled: role {role}, villages {villages}</translation>
-    </message>
-    <message>
-        <source>Export offline bundle</source>
-        <translation>Export offline bundle</translation>
-    </message>
-    <message>
-        <source>Sync bundles (*.bfb)</source>
-        <translation>Sync bundles (*.bfb)</translation>
-    </message>
-    <message>
-        <source>Bundle written: {ops} changes, {files} attachments</source>
-        <translation>Bundle written: {ops} changes, {files} attachments</translation>
-    </message>
-    <message>
-        <source>Import return bundle</source>
-        <translation>Import return bundle</translation>
-    </message>
-    <message>
-        <source>Bundle imported: {n} answers, {m} changes received</source>
-        <translation>Bundle imported: {n} answers, {m} changes received</translation>
-    </message>
-</context>
-<context>
-    <name>SyncPanel</name>
-    <message>
-        <source>Sync with the county</source>
-        <translation>Sync with the county</translation>
-    </message>
-    <message>
-        <source>County server:</source>
-        <translation>County server:</translation>
-    </message>
-    <message>
-        <source>Role and villages:</source>
-        <translation>Role and villages:</translation>
-    </message>
-    <message>
-        <source>Last successful sync:</source>
-        <translation>Last successful sync:</translation>
-    </message>
-    <message>
-        <source>Changes waiting to be sent:</source>
-        <translation>Changes waiting to be sent:</translation>
-    </message>
-    <message>
-        <source>Conflicts to review:</source>
-        <translation>Conflicts to review:</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>Sync now</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Review conflicts…</source>
-        <translation>Review conflicts…</translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>Send again</translation>
-    </message>
-    <message>
-        <source>Discard (take the county&apos;s data)</source>
-        <translation>Discard (take the county&apos;s data)</translation>
-    </message>
-    <message>
-        <source>Changes the county refused (they never hold up the others):</source>
-        <translation>Changes the county refused (they never hold up the others):</translation>
-    </message>
-    <message>
-        <source>not enrolled</source>
-        <translation>not enrolled</translation>
-    </message>
-    <message>
-        <source>{entity} ({kind}) on {when}: {reason}</source>
-        <translation>{entity} ({kind}) on {when}: {reason}</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>Syncing…</translation>
-    </message>
-    <message>
-        <source>Sending changes</source>
-        <translation>Sending changes</translation>
-    </message>
-    <message>
-        <source>Sending photos</source>
-        <translation>Sending photos</translation>
-    </message>
-    <message>
-        <source>Receiving changes</source>
-        <translation>Receiving changes</translation>
-    </message>
-    <message>
-        <source>Fetching photos</source>
-        <translation>Fetching photos</translation>
-    </message>
-</context>
 </TS>

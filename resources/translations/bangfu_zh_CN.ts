@@ -89,7 +89,7 @@
         </message>
         <message>
             <source>Log an assistance measure</source>
-            <translation>登记一项帮扶措施</translation>
+            <translation>登记帮扶措施</translation>
         </message>
         <message>
             <source>Record a measure the household received and its progress.</source>
@@ -405,12 +405,20 @@
             <translation>扶贫项目：{name}</translation>
         </message>
         <message>
+            <source>(no fund project)</source>
+            <translation>（不关联扶贫项目）</translation>
+        </message>
+        <message>
             <source>Beneficiary members (select one or more):</source>
             <translation>受益成员（可多选）：</translation>
         </message>
         <message>
             <source>Log an assistance measure</source>
-            <translation>登记一项帮扶措施</translation>
+            <translation>登记帮扶措施</translation>
+        </message>
+        <message>
+            <source>Fund project (optional)</source>
+            <translation>扶贫项目（可选）</translation>
         </message>
         <message>
             <source>Select a measure first.</source>
@@ -609,6 +617,52 @@
         <message>
             <source>Nothing to save.</source>
             <translation>没有需要保存的修改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>Conflicts to review</source>
+            <translation>待处理的冲突</translation>
+        </message>
+        <message>
+            <source>These fields were changed at the county while this laptop changed them too. The county's value is in effect; choose which one to keep.</source>
+            <translation>这些字段在县服务器上被他人修改，本机也修改了同一字段。目前以县里的值为准；请选择保留哪一个。</translation>
+        </message>
+        <message>
+            <source>Keep the county's value</source>
+            <translation>保留县里的值</translation>
+        </message>
+        <message>
+            <source>Use our value</source>
+            <translation>采用本机的值</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictModel</name>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>County's value</source>
+            <translation>县里的值</translation>
+        </message>
+        <message>
+            <source>Changed there by</source>
+            <translation>修改人</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Our value</source>
+            <translation>本机的值</translation>
         </message>
     </context>
     <context>
@@ -3662,6 +3716,232 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         </message>
     </context>
     <context>
+        <name>Sync</name>
+        <message>
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>农户</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <source>Income</source>
+            <translation>收入</translation>
+        </message>
+        <message>
+            <source>Living conditions</source>
+            <translation>生产生活条件</translation>
+        </message>
+        <message>
+            <source>Helper</source>
+            <translation>帮扶责任人</translation>
+        </message>
+        <message>
+            <source>Assistance measure</source>
+            <translation>帮扶措施</translation>
+        </message>
+        <message>
+            <source>Visit</source>
+            <translation>走访记录</translation>
+        </message>
+        <message>
+            <source>Status change request</source>
+            <translation>动态管理申请</translation>
+        </message>
+        <message>
+            <source>Status change</source>
+            <translation>动态管理记录</translation>
+        </message>
+        <message>
+            <source>Fund project</source>
+            <translation>扶贫项目</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>change</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>deletion</source>
+            <translation>删除</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncMenu</name>
+        <message>
+            <source>S&amp;ync</source>
+            <extracomment>start the automatic sync once enrolled (tests that drive syncs by hand switch it off) a sync finished (report) or failed (error message); for the panel and tests automatic sync reported from its thread (queued to the GUI thread) a dialog was opened (for tests and tours)</extracomment>
+            <translation>同步(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation>立即同步(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Sync &amp;panel…</source>
+            <translation>同步面板(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts to review…</source>
+            <translation>待处理的冲突(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Enroll this laptop…</source>
+            <translation>登记本机(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>E&amp;xport offline bundle (USB)…</source>
+            <translation>导出离线同步包（U 盘）(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>&amp;Import return bundle…</source>
+            <translation>导入回传包(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Not enrolled with the county server</source>
+            <translation>本机尚未在县服务器登记</translation>
+        </message>
+        <message>
+            <source>Last sync: {when} · Pending: {n}</source>
+            <translation>上次同步：{when} · 待同步：{n} 条</translation>
+        </message>
+        <message>
+            <source> · Conflicts: {n}</source>
+            <translation> · 冲突：{n} 条</translation>
+        </message>
+        <message>
+            <source>Sync done: {sent} sent, {received} received, {conflicts} conflicts, {refused} refused</source>
+            <translation>同步完成：上传 {sent} 条，接收 {received} 条，冲突 {conflicts} 条，退回 {refused} 条</translation>
+        </message>
+        <message>
+            <source>The sync stopped unexpectedly.</source>
+            <translation>同步意外中断，已完成的部分已保存。</translation>
+        </message>
+        <message>
+            <source>Enroll this laptop</source>
+            <translation>登记本机</translation>
+        </message>
+        <message>
+            <source>County server address (e.g. http://10.1.2.3:8765):</source>
+            <translation>县服务器地址（例如 http://10.1.2.3:8765）：</translation>
+        </message>
+        <message>
+            <source>One-time enrollment code from the county:</source>
+            <translation>县里发的一次性登记码：</translation>
+        </message>
+        <message>
+            <source>Enrolled: role {role}, villages {villages}</source>
+            <translation>登记成功：角色 {role}，范围 {villages}</translation>
+        </message>
+        <message>
+            <source>Export offline bundle</source>
+            <translation>导出离线同步包</translation>
+        </message>
+        <message>
+            <source>Sync bundles (*.bfb)</source>
+            <translation>同步包 (*.bfb)</translation>
+        </message>
+        <message>
+            <source>Bundle written: {ops} changes, {files} attachments</source>
+            <translation>同步包已写入：{ops} 条修改，{files} 个附件</translation>
+        </message>
+        <message>
+            <source>Import return bundle</source>
+            <translation>导入回传包</translation>
+        </message>
+        <message>
+            <source>Bundle imported: {n} answers, {m} changes received</source>
+            <translation>回传包已导入：答复 {n} 条，接收 {m} 条修改</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <source>Sync with the county</source>
+            <translation>与县服务器同步</translation>
+        </message>
+        <message>
+            <source>County server:</source>
+            <translation>县服务器：</translation>
+        </message>
+        <message>
+            <source>Role and villages:</source>
+            <translation>角色与范围：</translation>
+        </message>
+        <message>
+            <source>Last successful sync:</source>
+            <translation>上次成功同步：</translation>
+        </message>
+        <message>
+            <source>Changes waiting to be sent:</source>
+            <translation>待上传的修改：</translation>
+        </message>
+        <message>
+            <source>Conflicts to review:</source>
+            <translation>待处理的冲突：</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>立即同步</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Review conflicts…</source>
+            <translation>处理冲突…</translation>
+        </message>
+        <message>
+            <source>Send again</source>
+            <translation>重新提交</translation>
+        </message>
+        <message>
+            <source>Discard (take the county's data)</source>
+            <translation>放弃（采用县里的数据）</translation>
+        </message>
+        <message>
+            <source>Changes the county refused (they never hold up the others):</source>
+            <translation>被县服务器退回的修改（不影响其他修改的同步）：</translation>
+        </message>
+        <message>
+            <source>not enrolled</source>
+            <translation>未登记</translation>
+        </message>
+        <message>
+            <source>{entity} ({kind}) on {when}: {reason}</source>
+            <translation>{entity}（{kind}，{when}）：{reason}</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>正在同步…</translation>
+        </message>
+        <message>
+            <source>Sending changes</source>
+            <translation>正在上传修改</translation>
+        </message>
+        <message>
+            <source>Sending photos</source>
+            <translation>正在上传照片</translation>
+        </message>
+        <message>
+            <source>Receiving changes</source>
+            <translation>正在接收修改</translation>
+        </message>
+        <message>
+            <source>Fetching photos</source>
+            <translation>正在下载照片</translation>
+        </message>
+    </context>
+    <context>
         <name>Task</name>
         <message>
             <source>Cancel</source>
@@ -4148,276 +4428,4 @@ Sandbox: {path}</source>
             <translation>暂无走访记录。</translation>
         </message>
     </context>
-<context>
-    <name>ConflictDialog</name>
-    <message>
-        <source>Conflicts to review</source>
-        <translation>待处理的冲突</translation>
-    </message>
-    <message>
-        <source>These fields were changed at the county while this laptop changed them too. The county&apos;s value is in effect; choose which one to keep.</source>
-        <translation>这些字段在县服务器上被他人修改，本机也修改了同一字段。目前以县里的值为准；请选择保留哪一个。</translation>
-    </message>
-    <message>
-        <source>Keep the county&apos;s value</source>
-        <translation>保留县里的值</translation>
-    </message>
-    <message>
-        <source>Use our value</source>
-        <translation>采用本机的值</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictModel</name>
-    <message>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>County&apos;s value</source>
-        <translation>县里的值</translation>
-    </message>
-    <message>
-        <source>Changed there by</source>
-        <translation>修改人</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <source>Our value</source>
-        <translation>本机的值</translation>
-    </message>
-</context>
-<context>
-    <name>Sync</name>
-    <message>
-        <source>Village</source>
-        <translation>村</translation>
-    </message>
-    <message>
-        <source>Household</source>
-        <translation>户</translation>
-    </message>
-    <message>
-        <source>Member</source>
-        <translation>家庭成员</translation>
-    </message>
-    <message>
-        <source>Income</source>
-        <translation>收入</translation>
-    </message>
-    <message>
-        <source>Living conditions</source>
-        <translation>生产生活条件</translation>
-    </message>
-    <message>
-        <source>Helper</source>
-        <translation>帮扶责任人</translation>
-    </message>
-    <message>
-        <source>Assistance measure</source>
-        <translation>帮扶措施</translation>
-    </message>
-    <message>
-        <source>Visit</source>
-        <translation>走访记录</translation>
-    </message>
-    <message>
-        <source>Status change request</source>
-        <translation>动态管理申请</translation>
-    </message>
-    <message>
-        <source>Status change</source>
-        <translation>动态管理记录</translation>
-    </message>
-    <message>
-        <source>Fund project</source>
-        <translation>扶贫资金项目</translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation>新增</translation>
-    </message>
-    <message>
-        <source>change</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <source>deletion</source>
-        <translation>删除</translation>
-    </message>
-</context>
-<context>
-    <name>SyncMenu</name>
-    <message>
-        <source>S&amp;ync</source>
-        <extracomment>start the automatic sync once enrolled (tests that drive syncs by hand switch it off) a sync finished (report) or failed (error message); for the panel and tests automatic sync reported from its thread (queued to the GUI thread) a dialog was opened (for tests and tours)</extracomment>
-        <translation>同步(&amp;Y)</translation>
-    </message>
-    <message>
-        <source>&amp;Sync now</source>
-        <translation>立即同步(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Sync &amp;panel…</source>
-        <translation>同步面板(&amp;P)…</translation>
-    </message>
-    <message>
-        <source>&amp;Conflicts to review…</source>
-        <translation>待处理的冲突(&amp;C)…</translation>
-    </message>
-    <message>
-        <source>&amp;Enroll this laptop…</source>
-        <translation>登记本机(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>E&amp;xport offline bundle (USB)…</source>
-        <translation>导出离线同步包（U 盘）(&amp;X)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import return bundle…</source>
-        <translation>导入回传包(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>Not enrolled with the county server</source>
-        <translation>本机尚未在县服务器登记</translation>
-    </message>
-    <message>
-        <source>Last sync: {when} · Pending: {n}</source>
-        <translation>上次同步：{when} · 待同步：{n} 条</translation>
-    </message>
-    <message>
-        <source> · Conflicts: {n}</source>
-        <translation> · 冲突：{n} 条</translation>
-    </message>
-    <message>
-        <source>Sync done: {sent} sent, {received} received, {conflicts} conflicts, {refused} refused</source>
-        <translation>同步完成：上传 {sent} 条，接收 {received} 条，冲突 {conflicts} 条，退回 {refused} 条</translation>
-    </message>
-    <message>
-        <source>The sync stopped unexpectedly.</source>
-        <translation>同步意外中断，已完成的部分已保存。</translation>
-    </message>
-    <message>
-        <source>Enroll this laptop</source>
-        <translation>登记本机</translation>
-    </message>
-    <message>
-        <source>County server address (e.g. http://10.1.2.3:8765):</source>
-        <translation>县服务器地址（例如 http://10.1.2.3:8765）：</translation>
-    </message>
-    <message>
-        <source>One-time enrollment code from the county:</source>
-        <translation>县里发的一次性登记码：</translation>
-    </message>
-    <message>
-        <source>Enrolled: role {role}, villages {villages}</source>
-        <translation>登记成功：角色 {role}，范围 {villages}</translation>
-    </message>
-    <message>
-        <source>Export offline bundle</source>
-        <translation>导出离线同步包</translation>
-    </message>
-    <message>
-        <source>Sync bundles (*.bfb)</source>
-        <translation>同步包 (*.bfb)</translation>
-    </message>
-    <message>
-        <source>Bundle written: {ops} changes, {files} attachments</source>
-        <translation>同步包已写入：{ops} 条修改，{files} 个附件</translation>
-    </message>
-    <message>
-        <source>Import return bundle</source>
-        <translation>导入回传包</translation>
-    </message>
-    <message>
-        <source>Bundle imported: {n} answers, {m} changes received</source>
-        <translation>回传包已导入：答复 {n} 条，接收 {m} 条修改</translation>
-    </message>
-</context>
-<context>
-    <name>SyncPanel</name>
-    <message>
-        <source>Sync with the county</source>
-        <translation>与县服务器同步</translation>
-    </message>
-    <message>
-        <source>County server:</source>
-        <translation>县服务器：</translation>
-    </message>
-    <message>
-        <source>Role and villages:</source>
-        <translation>角色与范围：</translation>
-    </message>
-    <message>
-        <source>Last successful sync:</source>
-        <translation>上次成功同步：</translation>
-    </message>
-    <message>
-        <source>Changes waiting to be sent:</source>
-        <translation>待上传的修改：</translation>
-    </message>
-    <message>
-        <source>Conflicts to review:</source>
-        <translation>待处理的冲突：</translation>
-    </message>
-    <message>
-        <source>Sync now</source>
-        <translation>立即同步</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Review conflicts…</source>
-        <translation>处理冲突…</translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>重新提交</translation>
-    </message>
-    <message>
-        <source>Discard (take the county&apos;s data)</source>
-        <translation>放弃（采用县里的数据）</translation>
-    </message>
-    <message>
-        <source>Changes the county refused (they never hold up the others):</source>
-        <translation>被县服务器退回的修改（不影响其他修改的同步）：</translation>
-    </message>
-    <message>
-        <source>not enrolled</source>
-        <translation>未登记</translation>
-    </message>
-    <message>
-        <source>{entity} ({kind}) on {when}: {reason}</source>
-        <translation>{entity}（{kind}，{when}）：{reason}</translation>
-    </message>
-    <message>
-        <source>Syncing…</source>
-        <translation>正在同步…</translation>
-    </message>
-    <message>
-        <source>Sending changes</source>
-        <translation>正在上传修改</translation>
-    </message>
-    <message>
-        <source>Sending photos</source>
-        <translation>正在上传照片</translation>
-    </message>
-    <message>
-        <source>Receiving changes</source>
-        <translation>正在接收修改</translation>
-    </message>
-    <message>
-        <source>Fetching photos</source>
-        <translation>正在下载照片</translation>
-    </message>
-</context>
 </TS>

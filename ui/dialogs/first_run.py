@@ -51,7 +51,9 @@ def open_demo(db_path: Path, task: TaskContext | None = None) -> Any:
     ``app.demo.ensure_demo_database`` is imported lazily: a core-only build may not have it.
     """
     try:
-        from app import demo
+        import importlib
+
+        demo = importlib.import_module("app.demo")  # via sys.modules, so a stand-in module is honoured
         ensure = demo.ensure_demo_database  # type: ignore[attr-defined]
     except (ImportError, AttributeError):
         raise BangfuError("ui.demo_missing") from None

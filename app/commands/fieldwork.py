@@ -106,7 +106,7 @@ def cmd_exit_check(args: argparse.Namespace) -> int:
         if c.group != group:
             group = c.group
             print(f"[{tr('exit.group.' + group)}]")
-        print(f"  {_LIGHT[c.result]} {c.label}：{c.reason}")
+        print(f"  {_LIGHT[c.result]} " + tr("exit.line", label=c.label, reason=c.reason))
     print(t("cmd.exit_check.passed") if a.passed else t("cmd.exit_check.failed", count=len(a.failures)))
     return 0 if a.passed else 4
 
@@ -121,7 +121,7 @@ def cmd_at_risk(args: argparse.Namespace) -> int:
         print(t("cmd.at_risk.none"))
         return 0
     for r in rows:
-        reasons = "；".join(f"{f.label}（{f.reason}）" for f in r.flags)
+        reasons = " / ".join(t("exit.line", label=f.label, reason=f.reason) for f in r.flags)
         print(f"{t('risk.level.' + r.level)}\t{r.head_name}\t{r.group_no}\t{reasons}")
     return 0
 

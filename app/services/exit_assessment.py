@@ -112,9 +112,31 @@ class Criterion:
 
 
 def render_params(params: dict[str, Any]) -> dict[str, Any]:
-    """Amounts are kept as fen (``*_fen``) and formatted when read, in the reader's language."""
-    return {(k[:-4] if k.endswith("_fen") else k): (format_money(v) if k.endswith("_fen") else v)
-            for k, v in params.items()}
+    """Parameters are rendered when read, in the reader's language: amounts are kept as fen
+    (``*_fen``), lists as item references (``*_list``: message codes, or ``code:<list>:<code>``)."""
+    out: dict[str, Any] = {}
+    for k, v in params.items():
+        if k.endswith("_fen"):
+            out[k[:-4]] = format_money(v)
+        elif k.endswith("_list"):
+            out[k[:-5]] = joined(v)
+        else:
+            out[k] = v
+    return out
+
+
+def _item(ref: str) -> str:
+    if ref.startswith("code:"):
+        _prefix, list_name, code = ref.split(":", 2)
+        return code_list(list_name).label(code)
+    return t(ref)
+
+
+def joined(refs: list[str]) -> str:
+    """Items as a list in the current language (、 in Chinese, commas in English)."""
+    from app.i18n import current_language
+
+    return ("、" if current_language().startswith("zh") else ", ").join(_item(r) for r in refs)
 
 
 @dataclass(frozen=True)
@@ -327,14 +349,13 @@ def _water(f: _Facts) -> Criterion:
     c = f.conditions
     if c is not None and (not c.water_safe or c.water_difficulty):
         return Criterion("water", FAIL, "exit.reason.water_card")
-    checks = code_list("visit_check")
     answers = {code: _check(f, code) for code in WATER_CHECKS}
-    failed = [checks.label(code) for code, v in answers.items() if v is False]
+    failed = [f"code:visit_check:{code}" for code, v in answers.items() if v is False]
     if failed:
-        return Criterion("water", FAIL, "exit.reason.water_failed", {"items": "、".join(failed)})
-    missing = [checks.label(code) for code, v in answers.items() if v is None]
+        return Criterion("water", FAIL, "exit.reason.water_failed", {"items_list": failed})
+    missing = [f"code:visit_check:{code}" for code, v in answers.items() if v is None]
     if missing:
-        return Criterion("water", UNKNOWN, "exit.reason.water_missing", {"items": "、".join(missing), "year": f.year})
+        return Criterion("water", UNKNOWN, "exit.reason.water_missing", {"items_list": missing, "year": f.year})
     return Criterion("water", PASS, "exit.reason.water_ok")
 
 
@@ -344,21 +365,21 @@ def _must_not_exit(f: _Facts) -> Criterion:
     unknown = False
     unsafe = _house_unsafe(f)
     if unsafe:
-        cases.append(t("exit.case.house"))
+        cases.append("exit.case.house")
     unknown |= unsafe is None
     _children, out, _excused, _unknown = _dropouts(f)
     if out or _check(f, "school") is False:
-        cases.append(t("exit.case.dropout"))
+        cases.append("exit.case.dropout")
         ids += [m.id for m in out]
     serious = [m for m in f.members if m.health == SERIOUS]
     if serious:
         treated = _check(f, "treatment")
         if treated is False:
-            cases.append(t("exit.case.untreated"))
+            cases.append("exit.case.untreated")
             ids += [m.id for m in serious]
         unknown |= treated is None
     if cases:
-        return Criterion("must_not_exit", FAIL, "exit.reason.cases", {"cases": "、".join(cases)}, tuple(ids))
+        return Criterion("must_not_exit", FAIL, "exit.reason.cases", {"cases_list": cases}, tuple(ids))
     if unknown:
         return Criterion("must_not_exit", UNKNOWN, "exit.reason.cases_unknown")
     return Criterion("must_not_exit", PASS, "exit.reason.no_cases")

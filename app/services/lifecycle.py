@@ -33,7 +33,7 @@ from app.i18n import t
 from app.services import field_messages  # noqa: F401
 from app.services import photos as photo_store
 from app.services.assistance import with_session
-from app.services.exit_assessment import ExitAssessment, assess_exit
+from app.services.exit_assessment import ExitAssessment, assess_exit, joined
 from app.services.permissions import allowed, register_action, require
 from app.services.tx import Tx, write
 from app.store.database import Database
@@ -354,8 +354,7 @@ def submit(db: Database, request_id: str, on: date | None = None, override_reaso
         req, hh = _load(tx, request_id, "submit")
         missing = missing_evidence(req)
         if missing:
-            raise BangfuError("lifecycle.evidence_missing",
-                              steps="、".join(t(f"lifecycle.step.{m}") for m in missing))
+            raise BangfuError("lifecycle.evidence_missing", steps=joined([f"lifecycle.step.{m}" for m in missing]))
         delib = (req.steps or {}).get("deliberation")
         if delib and not delib.get("result"):
             raise BangfuError("lifecycle.deliberation_against")

@@ -149,6 +149,9 @@ def test_water_needs_all_four_checks(db, exit_ready):
     _visit(db, exit_ready, {**ALL_CHECKS, "water_quantity": False})
     c = _assess(db, exit_ready).criterion("water")
     assert c.result == FAIL and "水量" in c.reason
+    set_language("en")  # the same assessment reads in English: lists are rendered when read
+    assert c.reason == "not met: Enough water (20 litres per person per day)"
+    set_language("zh_CN")
     _visit(db, exit_ready, ALL_CHECKS, day=25)
     assert _assess(db, exit_ready).criterion("water").result == PASS
     registry.update_conditions(db, exit_ready.id, {"water_safe": False})

@@ -355,21 +355,28 @@ def test_reminder_on_start_and_visits_due(qtbot, window, db, household):
 
 
 def test_assistance_participation_risk_and_points_panels(qtbot, window, db, household, village):
-    from app.services import participation
+    from PySide6.QtWidgets import QComboBox, QListWidget
 
+    from app.domain import FundProject
+    from app.services import participation
+    from app.services.tx import write
+
+    with write(db) as tx:
+        project = tx.create(FundProject(name="雨露计划助学项目", village_id=village.id))
     attach(qtbot, window, db)
     _card, tab = card_tab(qtbot, window, household.id, "AssistanceTab")
     refreshed(qtbot, tab)
     dialog = tab.add_dialog()
-    from PySide6.QtWidgets import QListWidget
-
     picker = dialog.findChild(QListWidget, "beneficiaryPicker")
     picker.item(2).setSelected(True)
+    chooser = dialog.findChild(QComboBox, "measureProject")
+    chooser.setCurrentIndex(chooser.findData(project.id))
     with qtbot.waitSignal(tab.refreshed, timeout=10000):
         submit(qtbot, dialog, {"category": "05", "content": "雨露计划", "amount_fen": 150_000, "funding_source": "02",
                                "date": date(2026, 9, 1), "status": "02"})
     view = tab.model.row_at(0)
     assert view.measure.content == "雨露计划" and len(view.measure.beneficiaries) == 1
+    assert view.measure.project_id == project.id
     tab.table.selectRow(0)
     progress = tab.progress_dialog()
     with qtbot.waitSignal(tab.refreshed, timeout=10000):
@@ -382,8 +389,6 @@ def test_assistance_participation_risk_and_points_panels(qtbot, window, db, hous
     _card, ptab = card_tab(qtbot, window, household.id, "ParticipationTab")
     refreshed(qtbot, ptab)
     record = ptab.record_dialog()
-    from PySide6.QtWidgets import QComboBox
-
     rule_combo = record.findChild(QComboBox, "participationRule")
     rule_combo.setCurrentIndex(rule_combo.findData(rule.id))
     with qtbot.waitSignal(ptab.refreshed, timeout=10000):

@@ -36,6 +36,11 @@ from ui.models.rows import Column, RowsModel
 from ui.widgets import MessageLine
 from ui.workers import run_task
 
+
+def _join(items: list[str]) -> str:
+    return ("、" if current_language().startswith("zh") else ", ").join(items)
+
+
 STATE_COLOURS = {"overdue": "red", "due": "amber", "soon": "amber", "ok": "green"}
 
 
@@ -356,9 +361,10 @@ class AtRiskDialog(_Window):
             Column(lambda: self.tr("Head of household"), lambda r: r.head_name),
             Column(lambda: self.tr("Group"), lambda r: r.group_no),
             Column(lambda: self.tr("Status"), lambda r: fmt.label("exit_status", r.exit_status)),
-            Column(lambda: self.tr("Flags"), lambda r: "、".join(f.label for f in r.flags),
+            Column(lambda: self.tr("Flags"), lambda r: _join([f.label for f in r.flags]),
                    tooltip=lambda r: "\n".join(f"{f.label}: {f.reason}" for f in r.flags)),
-            Column(lambda: self.tr("Why"), lambda r: "；".join(f.reason for f in r.flags)),
+            Column(lambda: self.tr("Why"), lambda r: ("；" if current_language().startswith("zh") else "; ").join(
+                f.reason for f in r.flags)),
         ])
         self.table = make_table(self.model, "atRiskTable")
         self.table.doubleClicked.connect(lambda _i: self.open_card())

@@ -238,6 +238,7 @@ class AssistanceTab(_Tab):
         layout.addWidget(self.history, 1)
         layout.addWidget(self.message)
         self.members: list[Member] = []
+        self.projects: list[Any] = []
         self.items: list[Any] = []
         self.retranslate()
 
@@ -249,15 +250,22 @@ class AssistanceTab(_Tab):
         self._fill_history()
 
     def load(self, db: Any) -> Any:
+        from app.domain import FundProject
+
         with db.read() as s:
             members = list(s.exec(select(Member).where(Member.household_id == self.household_id,
                                                        Member.deleted == False)))  # noqa: E712
+            hh = s.get(Household, self.household_id)
+            projects = list(s.exec(select(FundProject).where(FundProject.deleted == False,  # noqa: E712
+                                                             FundProject.village_id == (hh.village_id if hh else ""))
+                                   .order_by(FundProject.name)))
             return (assistance.household_measures(s, self.household_id),
-                    assistance.household_history(s, self.household_id), members)
+                    assistance.household_history(s, self.household_id), members, projects)
 
     def show_data(self, data: Any) -> None:
-        measures, items, members = data
+        measures, items, members, projects = data
         self.members = members
+        self.projects = projects
         self.items = items
         self.model.set_rows(measures)
         self.b_add.setEnabled(self.can("measure.record"))
@@ -297,19 +305,26 @@ class AssistanceTab(_Tab):
         for m in members:
             picker.addItem(m.name)
 
+        project = QComboBox()
+        project.setObjectName("measureProject")
+        project.addItem(self.tr("(no fund project)"), "")
+        for p in self.projects:
+            project.addItem(p.name, p.id)
+
         def submit(values: dict[str, Any]) -> Any:
             chosen = [members[i.row()].id for i in picker.selectedIndexes()]
             return assistance.add_measure(db, hid, values["category"], values["date"] or date.today(),
                                           content=values["content"], amount_fen=values["amount_fen"] or 0,
                                           funding_source=values["funding_source"], beneficiaries=chosen,
-                                          status=values["status"] or "01")
+                                          status=values["status"] or "01", project_id=project.currentData() or None)
 
         label = QLabel(self.tr("Beneficiary members (select one or more):"))
         dialog = FormDialog(self, lambda: self.tr("Log an assistance measure"), "measure", [
             FieldSpec("category", "code", "measure_category", required=True), FieldSpec("content", max_len=1000),
             FieldSpec("amount_fen", "money"), FieldSpec("funding_source", "code", "funding_source"),
             FieldSpec("date", "date"), FieldSpec("status", "code", "measure_status", required=True),
-        ], submit, values={"date": date.today(), "status": "01"}, extra=[label, picker])
+        ], submit, values={"date": date.today(), "status": "01"},
+            extra=[label, picker, QLabel(self.tr("Fund project (optional)")), project])
         dialog.submitted.connect(self.wrote)
         return self.open_dialog(dialog)
 

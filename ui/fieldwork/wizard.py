@@ -496,7 +496,7 @@ class AddMemberDialog(_ChangeDialog):
     def accept(self) -> None:
         values, problems = self.form.collect()
         if not values.get("name"):
-            self.message.error(field_label("member", "name") + "：" + t("value.required"))
+            self.message.error(t("error.field", field=field_label("member", "name"), message=t("value.required")))
             return
         super().accept()
 
@@ -900,12 +900,14 @@ class ProblemsPage(Page):
     def _fill(self) -> None:
         self.p_list.clear()
         for p in self.problems:
-            self.p_list.addItem(f"{fmt.label('measure_category', p['category'])}：{p['text']}" if p["category"]
+            self.p_list.addItem(t("exit.line", label=fmt.label("measure_category", p["category"]), reason=p["text"])
+                                if p["category"]
                                 else p["text"])
         self.m_list.clear()
         for m in self.measures:
             amount = f" · {fmt.money(m['amount_fen'])}" if m.get("amount_fen") else ""
-            self.m_list.addItem(f"{fmt.label('measure_category', m['category'])}：{m.get('content', '')}{amount}"
+            head = t("exit.line", label=fmt.label("measure_category", m["category"]), reason=m.get("content", ""))
+            self.m_list.addItem(f"{head}{amount}"
                                 f" · {fmt.day(m.get('on'))}")
 
     def load_state(self, state: dict[str, Any]) -> None:
@@ -1207,7 +1209,8 @@ class SummaryPage(Page):
         if checks:
             items = [f"{esc(vc.label(k))} {'✓' if v else '✗'}" for k, v in checks.items()]
             checked = self.tr("Checks")
-            lines.append(f"<p><b>{esc(checked)}</b>: " + "；".join(items) + "</p>")
+            sep = "；" if current_language().startswith("zh") else "; "
+            lines.append(f"<p><b>{esc(checked)}</b>: " + sep.join(items) + "</p>")
         if s.get("income"):
             net = sum(v for k, v in s["income"].items() if k != "business_expense_fen") - s["income"].get(
                 "business_expense_fen", 0)

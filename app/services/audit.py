@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.domain import AuditEntry, uuid7, utcnow
+from app.domain import AuditEntry, utcnow, uuid7
 
 GENESIS = "0" * 64
 

@@ -174,7 +174,11 @@ class World:
         assert on_server == on_laptops
 
 
-@settings(max_examples=8, deadline=None, database=None, derandomize=True,
+# 8 schedules in the default run (about a minute); BANGFU_SYNC_EXAMPLES=200 for a soak run.
+EXAMPLES = int(os.environ.get("BANGFU_SYNC_EXAMPLES", "8"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
           phases=[Phase.explicit, Phase.generate],  # shrinking a timing-dependent failure takes minutes
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(schedule=schedules())

@@ -83,7 +83,7 @@ def _members(db: Any, hh_id: str) -> dict[str, Member]:
 # ---------------------------------------------------------------------------------------------------
 # the visit wizard
 # ---------------------------------------------------------------------------------------------------
-def test_visit_wizard_killed_half_way_resumed_and_saved(qtbot, window, db, household):
+def test_visit_wizard_killed_half_way_resumed_and_saved(qtbot, qtmodeltester, window, db, household):
     from ui.fieldwork import wizard as wz
 
     attach(qtbot, window, db)
@@ -95,6 +95,7 @@ def test_visit_wizard_killed_half_way_resumed_and_saved(qtbot, window, db, house
     assert wiz.currentId() == wz.P_MEMBERS
     members = wiz.currentPage()
     assert [r["name"] for r in members.rows()] == ["张三", "李四", "张小明"]
+    qtmodeltester.check(members.model)
     # a baby was born: the dialog of the members page
     dialog = members.add_dialog()
     dialog.form.set_values({"name": "张小花", "relation": "04", "sex": "2", "birth_date": date(2026, 4, 2),
@@ -123,8 +124,10 @@ def test_visit_wizard_killed_half_way_resumed_and_saved(qtbot, window, db, house
     wiz.hide()
     wiz.setParent(None)
     wiz.deleteLater()
+    from shiboken6 import isValid
+
+    qtbot.waitUntil(lambda: not isValid(wiz), timeout=5000)  # the wizard is gone, not merely hidden
     del wiz
-    qtbot.wait(10)
     state, step = drafts.load_draft(db, draft_id)
     assert step == wz.P_PROBLEMS and state["income"]["wage_fen"] == 2_400_000
     with db.read() as s:
@@ -229,7 +232,7 @@ def test_household_is_picked_by_search_in_the_wizard(qtbot, window, db, househol
 # ---------------------------------------------------------------------------------------------------
 # exit request through to approval, and the exit checklist
 # ---------------------------------------------------------------------------------------------------
-def test_exit_request_filed_through_to_county_approval(qtbot, window, db, exit_ready):
+def test_exit_request_filed_through_to_county_approval(qtbot, qtmodeltester, window, db, exit_ready):
     from app.services import lifecycle as lc
     from ui.fieldwork.common import light
 
@@ -238,6 +241,7 @@ def test_exit_request_filed_through_to_county_approval(qtbot, window, db, exit_r
     refreshed(qtbot, checklist, lambda: checklist.year.setValue(2020))
     rows = checklist.model.rows()
     assert len(rows) == 13 and all(c.result == "pass" for c in rows)
+    qtmodeltester.check(checklist.model)
     assert "2020" in checklist.verdict.text() and checklist.model.data(checklist.model.index(0, 0)) == "达标"
     from PySide6.QtCore import Qt
 
@@ -267,6 +271,7 @@ def test_exit_request_filed_through_to_county_approval(qtbot, window, db, exit_r
     with qtbot.waitSignal(tab.refreshed, timeout=10000):
         submit(qtbot, conf)
     assert "民主评议" in tab.model.data(tab.model.index(0, 3))
+    qtmodeltester.check(tab.model)
     with qtbot.waitSignal(tab.refreshed, timeout=10000):
         tab.submit()
     assert tab.current().status == lc.SUBMITTED
@@ -276,6 +281,11 @@ def test_exit_request_filed_through_to_county_approval(qtbot, window, db, exit_r
     with as_role(db, "township"):
         tab._buttons()
         assert tab.buttons["township"].isEnabled() and not tab.buttons["county"].isEnabled()
+        worklist = window.fieldwork.requests()  # the township's worklist shows the submitted request
+        qtbot.waitUntil(lambda: worklist.model.rowCount() == 1, timeout=10000)
+        assert worklist.model.row_at(0).household_id == exit_ready.id
+        qtmodeltester.check(worklist.model)
+        worklist.close()
         with qtbot.waitSignal(tab.refreshed, timeout=10000):
             submit(qtbot, tab.township_dialog(), {"note": "材料齐全"})
     assert tab.current().status == lc.REVIEWED
@@ -299,7 +309,7 @@ def test_exit_request_filed_through_to_county_approval(qtbot, window, db, exit_r
     assert outbox(db, "lifecycle_event")[-1].kind == "append"
 
 
-def test_blocked_exit_explains_and_township_overrides(qtbot, window, db, exit_ready):
+def test_blocked_exit_explains_and_township_overrides(qtbot, qtmodeltester, window, db, exit_ready):
     from app.services import lifecycle as lc
 
     registry.update_conditions(db, exit_ready.id, {"house_danger_level": "D"})
@@ -315,6 +325,7 @@ def test_blocked_exit_explains_and_township_overrides(qtbot, window, db, exit_re
     assert not tab.message.text(), tab.message.text()
     box = tab.override_box
     assert not box.may_override and box.table.model().rowCount() == 2  # housing + must-not-exit
+    qtmodeltester.check(box.table.model())
     box.reject()
     with as_role(db, "township"):
         tab.override_box = None
@@ -332,7 +343,7 @@ def test_blocked_exit_explains_and_township_overrides(qtbot, window, db, exit_re
 # ---------------------------------------------------------------------------------------------------
 # reminder, visits due, other panels
 # ---------------------------------------------------------------------------------------------------
-def test_reminder_on_start_and_visits_due(qtbot, window, db, household):
+def test_reminder_on_start_and_visits_due(qtbot, qtmodeltester, window, db, household):
     registry.assign_helper(db, household.id, "甲", date(2026, 1, 1), visit_every_days=30)
     drafts.save_draft(db, {"household_id": household.id}, 1)
     attach(qtbot, window, db)
@@ -345,6 +356,7 @@ def test_reminder_on_start_and_visits_due(qtbot, window, db, household):
     row = due.model.row_at(0)
     assert row.state == "overdue" and row.helper_name == "甲"
     assert "逾期" in due.model.data(due.model.index(0, 0))
+    qtmodeltester.check(due.model)
     due.table.selectRow(0)
     with qtbot.waitSignal(window.fieldwork.opened, timeout=5000) as opened:
         due.visit()
@@ -352,9 +364,18 @@ def test_reminder_on_start_and_visits_due(qtbot, window, db, household):
     assert wiz.context.household.id == household.id
     wiz.reject()
     box.close()
+    from ui.fieldwork.dialogs import DraftsDialog
+
+    unfinished = DraftsDialog(window, lambda _id: None)
+    qtbot.addWidget(unfinished)
+    with qtbot.waitSignal(unfinished.refreshed, timeout=10000):
+        pass  # the list loads in a worker; its answer needs the event loop, which runs only in here
+    # the reminder's draft and the one the wizard opened from "visits due" saved when it started
+    assert [d.head_name for d in unfinished.model.rows()] == ["张三", "张三"]
+    qtmodeltester.check(unfinished.model)
 
 
-def test_assistance_participation_risk_and_points_panels(qtbot, window, db, household, village):
+def test_assistance_participation_risk_and_points_panels(qtbot, qtmodeltester, window, db, household, village):
     from PySide6.QtWidgets import QComboBox, QListWidget
 
     from app.domain import FundProject
@@ -382,6 +403,7 @@ def test_assistance_participation_risk_and_points_panels(qtbot, window, db, hous
     with qtbot.waitSignal(tab.refreshed, timeout=10000):
         submit(qtbot, progress, {"status": "03", "date": date(2026, 10, 1), "content": "已发放"})
     assert tab.model.data(tab.model.index(0, 5)) == "已完成"
+    qtmodeltester.check(tab.model)
     assert any("雨露计划" in tab.history.item(i).text() for i in range(tab.history.count()))
 
     participation.set_scheme(db, village.id, name="积分超市", exit_threshold=4)
@@ -394,6 +416,8 @@ def test_assistance_participation_risk_and_points_panels(qtbot, window, db, hous
     with qtbot.waitSignal(ptab.refreshed, timeout=10000):
         submit(qtbot, record, {"kind": "02", "date": date(2026, 3, 1), "note": "三月大会"})
     assert ptab.model.row_at(0).points == 2 and "余额 2" in ptab.summary.text()
+    qtmodeltester.check(ptab.model)
+    qtmodeltester.check(ptab.points_model)
 
     # the at-risk list and the points scheme window
     registry.update_member(db, _members(db, household.id)["李四"].id, {"health": "03"})
@@ -401,10 +425,13 @@ def test_assistance_participation_risk_and_points_panels(qtbot, window, db, hous
     with qtbot.waitSignal(risk.refreshed, timeout=10000):
         risk.all.setChecked(True)
     assert risk.model.rowCount() == 1 and risk.model.data(risk.model.index(0, 0)) == "高风险"
+    qtmodeltester.check(risk.model)
     points = window.fieldwork.points()
     qtbot.waitUntil(lambda: points.rules_model.rowCount() == 1, timeout=10000)
     assert points.enabled.isChecked() and points.threshold.value() == 4
     assert points.rank_model.row_at(0).earned == 2
+    qtmodeltester.check(points.rules_model)
+    qtmodeltester.check(points.rank_model)
 
 
 def test_language_switch_relabels_the_field_work(qtbot, window, db, exit_ready):

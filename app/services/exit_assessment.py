@@ -4,7 +4,8 @@
 reason a person can read, in the UI language:
 
 * **blocking** (一达标两不愁三保障 + 饮水安全 + 十不脱): per-capita net income against the year's line
-  with the margin; 不愁吃; 不愁穿; compulsory education (every member aged 6–15 in school unless
+  with the margin (how far above or below; optionally a required margin above the line, setting
+  ``exit_income_margin_pct``); 不愁吃; 不愁穿; compulsory education (every member aged 6–15 in school unless
   excused for health); basic medical insurance and treatment of serious/chronic illness; housing
   safety (no C/D house); safe drinking water (quality, quantity ≥ 20 L/person/day, access,
   reliability); the "must not exit" cases (C/D house, a dropout, a serious illness untreated).
@@ -26,7 +27,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from app.codes import code_list, poverty_line_fen
+from app.codes import code_list, poverty_line_fen, setting
 from app.domain import (
     Conditions,
     HelperAssignment,
@@ -251,9 +252,26 @@ def _income(f: _Facts) -> Criterion:
     if pc is None:
         return Criterion("income", UNKNOWN, "exit.reason.no_members")
     params = {"per_capita_fen": pc, "line_fen": line, "margin_fen": abs(pc - line), "year": f.year, "size": size}
-    if pc >= line:
+    if pc < line:
+        return Criterion("income", FAIL, "exit.reason.income_below", params)
+    pct = income_margin_pct()
+    if not pct:
         return Criterion("income", PASS, "exit.reason.income_above", params)
-    return Criterion("income", FAIL, "exit.reason.income_below", params)
+    required = line + (line * pct + 50) // 100
+    params.update(required_fen=required, pct=pct)
+    if pc >= required:
+        return Criterion("income", PASS, "exit.reason.income_above_required", params)
+    return Criterion("income", FAIL, "exit.reason.income_within_margin", {**params, "short_fen": required - pc})
+
+
+def income_margin_pct() -> int:
+    """How far above the line (per cent) income must be to count as *stably* above it (domain.md §5:
+    "stably above the year's line"). Setting ``exit_income_margin_pct``; 0 (just above) by default,
+    a county may require e.g. 10 % so that a household a bad harvest away from the line stays in."""
+    try:
+        return max(0, min(100, int(setting("exit_income_margin_pct"))))
+    except (KeyError, ValueError):
+        return 0
 
 
 def _simple_check(f: _Facts, code: str) -> Criterion:
@@ -456,4 +474,5 @@ def assess_exit(db_or_session: Any, household_id: str, year: int, today: date | 
     return with_session(db_or_session, run)
 
 
-__all__ = ["CRITERIA", "FAIL", "LIGHTS", "PASS", "UNKNOWN", "Criterion", "ExitAssessment", "assess_exit"]
+__all__ = ["CRITERIA", "FAIL", "LIGHTS", "PASS", "UNKNOWN", "Criterion", "ExitAssessment", "assess_exit",
+           "income_margin_pct"]

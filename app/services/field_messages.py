@@ -123,6 +123,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "per-capita net income {per_capita} in {year} is above the line {line} by {margin} ({size} people)"),
     "exit.reason.income_below": ("{year} 年人均纯收入 {per_capita}，低于标准 {line}，差 {margin}（{size} 人）",
                                  "per-capita net income {per_capita} in {year} is below the line {line} by {margin} ({size} people)"),
+    "exit.reason.income_above_required": (
+        "{year} 年人均纯收入 {per_capita}，达到稳定脱贫要求 {required}（标准 {line}上浮 {pct}%），高出标准 {margin}（{size} 人）",
+        "per-capita net income {per_capita} in {year} reaches the required {required} (the line {line} plus {pct}%), "
+        "{margin} above the line ({size} people)"),
+    "exit.reason.income_within_margin": (
+        "{year} 年人均纯收入 {per_capita}，虽高于标准 {line}，但未达到稳定脱贫要求 {required}（标准上浮 {pct}%），"
+        "差 {short}（{size} 人）",
+        "per-capita net income {per_capita} in {year} is above the line {line} but not stably: {short} short of the "
+        "required {required} (the line plus {pct}%) ({size} people)"),
     "exit.reason.not_checked": ("{year} 年走访中尚未核查", "not checked at a visit in {year}"),
     "exit.reason.visit_yes": ("最近一次走访核查：是", "confirmed at the latest visit"),
     "exit.reason.visit_no": ("最近一次走访核查：否", "found lacking at the latest visit"),

@@ -223,3 +223,31 @@ def test_explanation_lists_failures_without_names(db, exit_ready):
     assert "住房安全有保障：住房鉴定为 D 级危房" in text and "义务教育有保障" in text
     assert "王" not in text  # no villager names in reasons (they reach logs)
     assert a.as_dict()["criteria"]["housing"] == FAIL and a.as_dict()["passed"] is False
+
+
+def test_income_must_clear_the_configured_margin_to_be_stably_above(db, exit_ready):
+    """Per-capita 6,000.00 against the 4,050.00 line: enough with a 40 % margin (5,670.00), not with
+    a 50 % one (6,075.00); below the line stays a plain 'below'."""
+    from app.codes import override_setting, reset_overrides
+
+    assert _assess(db, exit_ready).criterion("income").reason_code == "exit.reason.income_above"  # default 0 %
+    try:
+        override_setting("exit_income_margin_pct", "40")
+        c = _assess(db, exit_ready).criterion("income")
+        assert c.result == PASS and "达到稳定脱贫要求 5,670.00 元（标准 4,050.00 元上浮 40%）" in c.reason
+        override_setting("exit_income_margin_pct", "50")
+        a = _assess(db, exit_ready)
+        c = a.criterion("income")
+        assert c.result == FAIL and not a.passed
+        assert c.reason == ("2020 年人均纯收入 6,000.00 元，虽高于标准 4,050.00 元，但未达到稳定脱贫要求 6,075.00 元"
+                            "（标准上浮 50%），差 75.00 元（3 人）")
+        set_language("en")
+        assert "75.00 yuan short of the required 6,075.00 yuan (the line plus 50%)" in c.reason
+        set_language("zh_CN")
+        registry.set_income(db, exit_ready.id, YEAR, {"wage_fen": 500_000, "business_fen": 0})
+        assert _assess(db, exit_ready).criterion("income").reason_code == "exit.reason.income_below"
+        override_setting("exit_income_margin_pct", "not a number")  # a bad setting falls back to 0 %
+        registry.set_income(db, exit_ready.id, YEAR, GOOD_INCOME)
+        assert _assess(db, exit_ready).criterion("income").reason_code == "exit.reason.income_above"
+    finally:
+        reset_overrides()

@@ -51,8 +51,8 @@ def _sync(qtbot: Any, window: Any) -> tuple[Any, str]:
     return blocker.args[0], blocker.args[1]
 
 
-def test_panel_sync_conflicts_and_refused_changes(qtbot: Any, win: Any, db: Any, lite_server: Any, lite_url: str,
-                                                  laptops: Any, tmp_path: Path) -> None:
+def test_panel_sync_conflicts_and_refused_changes(qtbot: Any, qtmodeltester: Any, win: Any, db: Any, lite_server: Any,
+                                                  lite_url: str, laptops: Any, tmp_path: Path) -> None:
     other = laptops.new(tmp_path, "other")
     enroll(other, lite_server.url, lite_url)
     enroll(db, lite_server.url, lite_url)
@@ -77,6 +77,7 @@ def test_panel_sync_conflicts_and_refused_changes(qtbot: Any, win: Any, db: Any,
     assert panel.conflicts.text() == "1" and panel.review_button.isEnabled()
     dialog = menu.show_conflicts()
     assert dialog.model.rowCount() == 1
+    qtmodeltester.check(dialog.model)
     texts = [dialog.model.index(0, c).data() for c in range(6)]
     assert texts[1] == "联系电话" and texts[2] == "13800000001" and texts[5] == "13900000002"
     dialog.resolve("ours", 0)
@@ -126,14 +127,18 @@ def test_automatic_sync_when_the_server_appears(db: Any, lite_server: Any, lite_
     from app.sync.auto import AutoSync
 
     enroll(db, lite_server.url, lite_url)
-    proxy = FaultProxy(lite_server.port, lambda info: "drop_before")  # no network yet
+    probes: list[Any] = []
+    proxy = FaultProxy(lite_server.port, lambda info: probes.append(info) or "drop_before")  # no network yet
     point_at(db, proxy.url)
     seed_village(db)
     results: list[Any] = []
     auto = AutoSync(db, probe=0.05, max_probe=0.1, on_result=lambda report, error: results.append((report, error)))
     try:
         auto.start()
-        time.sleep(0.5)
+        deadline = time.monotonic() + 30
+        while len(probes) < 3 and time.monotonic() < deadline:  # it keeps probing while offline
+            time.sleep(0.01)
+        assert len(probes) >= 3
         assert results == [] and outbox.pending_count(db) > 0 and not auto.online
         proxy.plan = None  # the link comes up
         deadline = time.monotonic() + 30

@@ -80,7 +80,7 @@ def test_township_menu_and_import_with_preview(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=15000)
 
 
-def test_quality_findings_open_the_household(qtbot, window, db, village):
+def test_quality_findings_open_the_household(qtbot, qtmodeltester, window, db, village):
     from app.services.registry import create_household
     from tests.conftest import synthetic_id
 
@@ -94,8 +94,10 @@ def test_quality_findings_open_the_household(qtbot, window, db, village):
         dialog.run()
     codes = {f.rule.code for f in blocker.args[0]}
     assert "work_months_over" in codes
+    qtmodeltester.check(dialog.model)
     dialog.rule.setCurrentIndex(dialog.rule.findData("work_months_over"))
     assert dialog.proxy.rowCount() == 1
+    qtmodeltester.check(dialog.proxy)
     index = dialog.proxy.index(0, 0)
     assert "*" in dialog.proxy.index(0, 7).data()  # ID masked
     with qtbot.waitSignal(dialog.jumped, timeout=15000):

@@ -96,6 +96,9 @@ _CORE_MESSAGES: dict[str, tuple[str, str]] = {
     "member.no_head": ("每户必须有一位户主", "every household needs a head"),
     "member.head_remove": ("不能移除户主，请先变更户主", "the head cannot be removed; change the head first"),
     "member.reason_direction": ("该原因不适用于此变更", "this reason does not fit this change"),
+    "household.identify_via_request": ("识别为贫困户（或撤销识别）须经动态管理申请审定，不能直接修改识别年度",
+                                       "identifying a household (or undoing it) needs an approved lifecycle request; "
+                                       "the year of identification cannot be set or cleared directly"),
     "member.id_in_use": ("该证件号码已登记在另一户", "this ID number is already registered in another household"),
     "member.id_sex": ("性别与证件号码不一致", "does not match the sex encoded in the ID number"),
     "member.id_birth": ("出生日期与证件号码不一致", "does not match the birth date in the ID number"),

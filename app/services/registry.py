@@ -126,6 +126,10 @@ def update_household(db: Database, household_id: str, changes: dict[str, Any], r
         c = Checker("household")
         merged = {"main_cause": hh.main_cause, **changes}
         _check_household(c, merged)
+        if "identified_year" in changes and (hh.identified_year is None) != (changes["identified_year"] in (None, "")):
+            # a candidate becomes poor (or stops being poor) only through an approved request (lifecycle.py);
+            # correcting the year of an identified household is a plain data correction
+            c.fail("identified_year", "household.identify_via_request")
         c.raise_if_any()
         tx.patch(hh, changes, reason)
         return hh

@@ -387,3 +387,25 @@ def test_withdraw_needs_a_reason(db, household):
     assert audit(db, "lifecycle_request", "delete")[-1].reason == "误报"
     assert lc.requests(db, household_id=household.id) == []
     registry.add_member(db, household.id, {"name": "新人", "relation": "20", "id_number": fid()}, reason="07")
+
+
+def test_status_changes_only_through_an_approved_request(db, household):
+    """Editing the card cannot change the register status: exit_status/exit_year/return_year are not
+    editable fields, and a candidate cannot be made poor (nor a poor household un-identified) by
+    setting or clearing the year of identification. Correcting that year stays possible."""
+    before = counts(db)
+    for changes in ({"exit_status": "02"}, {"exit_year": 2020}, {"return_year": 2021}, {"identified_year": None}):
+        with pytest.raises(ValidationFailed) as err:
+            registry.update_household(db, household.id, changes)
+        assert err.value.errors[0].field == next(iter(changes))
+    assert "须经动态管理申请审定" in str(err.value)
+    assert counts(db) == before and lc.household_state(_hh(db, household.id)) == "01"
+    registry.update_household(db, household.id, {"identified_year": 2016})  # a correction of the year
+    assert _hh(db, household.id).identified_year == 2016
+    _set_state(db, household.id, lc.CANDIDATE)
+    with pytest.raises(ValidationFailed) as err:
+        registry.update_household(db, household.id, {"identified_year": YEAR})
+    assert err.value.errors[0].code == "household.identify_via_request"
+    assert lc.household_state(_hh(db, household.id)) == lc.CANDIDATE
+    _through(db, household.id, lc.IDENTIFY)  # the way it is done
+    assert lc.household_state(_hh(db, household.id)) == "01"

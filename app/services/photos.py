@@ -13,6 +13,7 @@ import hashlib
 import io
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 from sqlmodel import select
 
@@ -147,6 +148,67 @@ def link_in_tx(tx: Tx, sha256: str, entity: str, entity_id: str, role: str = "ph
     tx.session.flush()
     tx.audit("link", "attachment", sha256, {"entity": entity, "entity_id": entity_id, "role": role})
     return link
+
+
+def _is_hash(value: Any) -> bool:
+    return isinstance(value, str) and len(value) == 64 and all(ch in "0123456789abcdef" for ch in value)
+
+
+def named_hashes(value: Any, key: str = "") -> set[str]:
+    """Every attachment hash a synced record's fields name, at any depth: fields and nested keys
+    ending in ``sha256`` (a hash) or ``sha256s`` (a list of hashes) — e.g. a visit's
+    ``data.photos[].sha256``, a request's ``steps.confirmation.sha256``, a notice's ``photo_sha256s``.
+    Sync downloads these so the other laptops can show them."""
+    found: set[str] = set()
+    if isinstance(value, dict):
+        for k, v in value.items():
+            found |= named_hashes(v, str(k))
+    elif isinstance(value, list):
+        for item in value:
+            found |= named_hashes(item, key)
+    elif key.endswith(("sha256", "sha256s")) and _is_hash(value):
+        found.add(value)
+    return found
+
+
+def attachment_refs(entity: str, fields: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The links (sha256, role, caption) that a synced record implies — the same ones the service that
+    wrote it made with ``link_in_tx``. Links are a local index, not sync entities: a laptop that pulls
+    the record rebuilds them from here, so the card shows the photos there as well."""
+    refs: list[tuple[str, str, str]] = []
+    if entity == "visit":
+        data = fields.get("data") if isinstance(fields.get("data"), dict) else {}
+        for photo in data.get("photos") or []:
+            if isinstance(photo, dict) and _is_hash(photo.get("sha256")):
+                refs.append((photo["sha256"], "photo", str(photo.get("caption") or "")[:200]))
+        conf = fields.get("confirmation_sha256")
+        if _is_hash(conf):
+            kind = (data.get("confirmation") or {}).get("kind") or "signature"
+            refs.append((conf, "confirmation_" + str(kind), ""))
+    elif entity == "lifecycle_request":
+        steps = fields.get("steps") if isinstance(fields.get("steps"), dict) else {}
+        conf = steps.get("confirmation") if isinstance(steps.get("confirmation"), dict) else {}
+        if _is_hash(conf.get("sha256")):
+            refs.append((conf["sha256"], "confirmation_" + str(conf.get("kind") or "sheet"), ""))
+    elif entity == "notice":
+        refs += [(sha, "posted_photo", "") for sha in fields.get("photo_sha256s") or [] if _is_hash(sha)]
+    return refs
+
+
+def relink(session: Any, entity: str, entity_id: str, fields: dict[str, Any]) -> int:
+    """Add the links a pulled record implies that this laptop does not have yet; returns how many."""
+    refs = attachment_refs(entity, fields)
+    if not refs:
+        return 0
+    have = {(link.sha256, link.role) for link in session.exec(select(AttachmentLink).where(
+        AttachmentLink.entity == entity, AttachmentLink.entity_id == entity_id))}
+    added = 0
+    for sha, role, caption in refs:
+        if (sha, role) not in have:
+            session.add(AttachmentLink(sha256=sha, entity=entity, entity_id=entity_id, role=role, caption=caption))
+            have.add((sha, role))
+            added += 1
+    return added
 
 
 def image_bytes(db: Database, sha256: str) -> bytes | None:

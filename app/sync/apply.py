@@ -22,6 +22,7 @@ from sqlmodel import Session, select
 from app.domain import ENTITIES, AuditEntry, utcnow, uuid7
 from app.protocol import Change, RefItem
 from app.services.audit import GENESIS, entry_hash
+from app.services.photos import named_hashes, relink
 from app.services.tx import wire_value
 from app.sync import state
 from app.sync.outbox import unresolved_fields
@@ -69,6 +70,8 @@ def apply_changes(db: Any, changes: list[Change], reference: list[RefItem] | Non
                     kept.add(key)
                 else:
                     done.add(key)
+                if outcome in ("created", "updated") and not change.deleted:
+                    relink(s, change.entity, change.entity_id, change.fields)
                 if outcome in ("created", "updated"):
                     if change.entity == "household":
                         reindex.add(change.entity_id)
@@ -159,9 +162,7 @@ def _apply_one(audit: AuditChain, s: Session, change: Change, local: dict[tuple[
     if cls is None:
         stats.unknown += 1  # an entity this version does not know (a newer county server)
         return "unknown"
-    for name, value in change.fields.items():
-        if name.endswith("sha256") and isinstance(value, str) and len(value) == 64:
-            stats.attachments.add(value)
+    stats.attachments |= named_hashes(change.fields)  # photos named inside data/steps too (visits, requests)
     obj = local.get((change.entity, change.entity_id))
     names = [n for n in change.fields if n in cls.model_fields and n not in SKIP and n != "id"]
     try:

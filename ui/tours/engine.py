@@ -55,7 +55,7 @@ DIM = QColor(0, 0, 0, 96)
 # Events after which the target may have appeared, moved or the step may be done.
 POKE_EVENTS = frozenset({QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize, QEvent.Type.Move,
                          QEvent.Type.FocusIn, QEvent.Type.WindowActivate, QEvent.Type.LayoutRequest,
-                         QEvent.Type.MouseButtonRelease, QEvent.Type.KeyRelease})
+                         QEvent.Type.MouseButtonRelease, QEvent.Type.KeyRelease, QEvent.Type.Wheel})
 
 
 def tr(text: str) -> str:
@@ -296,15 +296,18 @@ class TourRunner(QObject):
         self._listener: _Listener | None = None
         self._poke_pending = False
         self._checking = False
+        #: the step was reached with Back: it waits for "Got it" even when it is done already
+        self.revisiting = False
 
     # -- control ---------------------------------------------------------------------------------
     def start(self, index: int = 0) -> None:
         QApplication.instance().installEventFilter(self)
         self.go(max(0, min(index, len(self.tour.steps) - 1)))
 
-    def go(self, index: int) -> None:
+    def go(self, index: int, revisit: bool = False) -> None:
         self._disconnect()
         self.index = index
+        self.revisiting = revisit
         self.complete = False
         save_progress(self.tour.key, index)
         self._connect(self.step)
@@ -317,7 +320,8 @@ class TourRunner(QObject):
         return self.tour.steps[self.index]
 
     def check(self) -> None:
-        """Is the current step done? Then go on (a step already done when shown passes at once)."""
+        """Is the current step done? Then go on (a step already done when shown passes at once,
+        except one gone back to with Back: the trainee went back to read it again)."""
         if self.complete or self.index < 0 or self._checking:
             return
         step = self.step
@@ -331,6 +335,12 @@ class TourRunner(QObject):
             ok = False
         finally:
             self._checking = False
+        if self.revisiting:
+            # back on a step done before: stay until "Got it", or until it is undone and done again
+            if not ok:
+                self.revisiting = False
+                self._layout()
+            return
         if ok:
             self.advance()
 
@@ -352,12 +362,15 @@ class TourRunner(QObject):
 
     def back(self) -> None:
         if self.index > 0:
-            self.go(self.index - 1)
+            self.go(self.index - 1, revisit=True)
 
     def stop(self) -> None:
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)
+        # a poke queued before the stop (by the last events the filter saw) must not draw the step
+        # again: it would leave a bubble and a frame behind that nothing removes
+        self.index = -1
         self._disconnect()
         for w in (self.overlay, self.bubble):
             if w is not None and isValid(w):
@@ -474,7 +487,7 @@ class TourRunner(QObject):
     def _next_clicked(self) -> None:
         if self.complete:
             self.stop()
-        elif self.step.done is None:
+        elif self.step.done is None or self.revisiting:
             self.advance()
 
     def _fill_bubble(self) -> None:
@@ -501,7 +514,7 @@ class TourRunner(QObject):
                 text += "<br><i>" + self.tr("(The place to do this is not on screen yet.)") + "</i>"
             bubble.text.setText(text)
             bubble.next.setText(self.tr("Got it"))
-            bubble.next.setVisible(self.step.done is None)
+            bubble.next.setVisible(self.step.done is None or self.revisiting)
             bubble.back.setText(self.tr("Back"))
             bubble.back.setVisible(self.index > 0)
             bubble.end.setText(self.tr("End tour"))

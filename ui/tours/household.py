@@ -6,7 +6,7 @@ from typing import Any
 
 from ui.tours.engine import Step, Tour, TourContext, tr
 from ui.tours.sample import pick_household
-from ui.tours.steps import bold, card_open, card_page, card_signals, go_to_tab, open_card_step
+from ui.tours.steps import bold, card_open, card_page, card_signals, go_to_tab, household_row, open_card_step
 
 
 def _search_hits(ctx: TourContext) -> tuple[str, ...]:
@@ -31,7 +31,7 @@ def find_household() -> Tour:
                  initials=bold(ctx["initials"]), name=bold(ctx["name"])),
              done=_found,
              signals=lambda ctx: [ctx.window.list_model.loaded]),
-        Step("open", lambda ctx: ctx.window.table,
+        Step("open", lambda ctx: household_row(ctx) or ctx.window.table,
              lambda ctx: tr("The list shows only the households that match. Double-click the row of {name} "
                             "(household number ending in {tail}), or select it and press Enter.").format(
                  name=bold(ctx["name"]), tail=bold(ctx["hh_tail"])),

@@ -7,7 +7,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ui.tours.engine import Step, TourContext, tr
+from PySide6.QtCore import QRect
+
+from ui.tours.engine import Area, Step, TourContext, tr
 
 
 def bold(value: Any) -> str:
@@ -27,12 +29,35 @@ def card_open(ctx: TourContext) -> bool:
 
 def card_signals(ctx: TourContext) -> list[Any]:
     card = ctx.card()
-    return [ctx.window.tabs.currentChanged, card.loaded if card is not None else None]
+    return [ctx.window.tabs.currentChanged, card.loaded if card is not None else None, ctx.window.list_model.loaded,
+            ctx.window.list_model.rows_arrived]
+
+
+def household_row(ctx: TourContext) -> Area | None:
+    """The row of the tour's household in the household list, while the list shows it on screen."""
+    table = ctx.window.table
+    row = ctx.window.list_model.row_of(ctx["household_id"]) if table.isVisible() else None
+    if row is None:
+        return None
+    viewport = table.viewport()
+
+    def rect() -> QRect:
+        cell = table.visualRect(ctx.window.list_model.index(row, 0))
+        line = QRect(0, cell.top(), viewport.width(), cell.height())
+        return line if viewport.rect().contains(line.center()) else QRect()
+    return Area(viewport, rect) if not rect().isEmpty() else None
+
+
+def searched_row(ctx: TourContext) -> Any:
+    """Target while the trainee looks for the household: its row once a search shows it (the bubble
+    then goes beside the row, not over it), else the search box."""
+    row = household_row(ctx) if ctx.window.search.text().strip() else None
+    return row if row is not None else ctx.window.search
 
 
 def open_card_step(key: str = "open") -> Step:
     """Find the tour's household and open its card (search box, then double-click)."""
-    return Step(key, lambda ctx: ctx.window.search,
+    return Step(key, searched_row,
                 lambda ctx: tr("Open the card of {name}: type {initials} in the search box and double-click the "
                                "row.").format(name=bold(ctx["name"]), initials=bold(ctx["initials"])),
                 done=card_open, signals=card_signals)

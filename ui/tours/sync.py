@@ -11,7 +11,7 @@ from typing import Any
 
 from ui.tours.engine import Step, Tour, TourContext, tr
 from ui.tours.sample import pick_household
-from ui.tours.steps import bold, plain
+from ui.tours.steps import bold, card_signals, plain, searched_row
 
 
 def _status(db: Any) -> dict[str, Any]:
@@ -40,6 +40,16 @@ def _synced(ctx: TourContext) -> bool:
     return bool(info["last_ok"]) and info["last_ok"] != ctx["last_ok"] and info["pending"] == 0
 
 
+def _change_target(ctx: TourContext) -> Any:
+    """The search box (then the household's row) until the card is open; then its phone field,
+    or the Basic data tab while another tab is in front."""
+    card = ctx.card(ctx["household_id"])
+    if card is None or card.data is None:
+        return searched_row(ctx)
+    phone = card.basic.form.widget("phone")
+    return phone if phone.isVisible() else ctx.tab_button(card.tabs, card.basic)
+
+
 def _sync_available(window: Any) -> bool:
     return hasattr(window, "sync_menu") and hasattr(window, "training_menu")
 
@@ -52,12 +62,12 @@ def sync() -> Tour:
                                                        action=bold(plain(ctx.window.training_menu.act_server.text()))),
              done=lambda ctx: ctx.window.training_menu.server is not None,
              signals=lambda ctx: [ctx.window.training_menu.server_changed]),
-        Step("change", lambda ctx: ctx.window.search,
+        Step("change", _change_target,
              lambda ctx: tr("Make a change to send: open {name}'s card (type {initials}), correct something — the "
                             "phone number, say — and save.").format(name=bold(ctx["name"]),
                                                                      initials=bold(ctx["initials"])),
              done=lambda ctx: _status(ctx.db)["pending"] > 0,
-             signals=lambda ctx: [ctx.window.household_changed]),
+             signals=lambda ctx: [ctx.window.household_changed, *card_signals(ctx)]),
         Step("panel", lambda ctx: ctx.menu_title(ctx.window.menu("sync")),
              lambda ctx: tr("Open the {menu} menu and choose {action}.").format(
                  menu=bold(plain(ctx.window.menu("sync").title())),

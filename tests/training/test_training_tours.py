@@ -330,7 +330,7 @@ def verification_visit(qtbot: Any, win: Any, runner: TourRunner, day: Any) -> No
 def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: Any, sandbox_db: Any) -> None:
     from datetime import date
 
-    from app.domain import LifecycleRequest
+    from app.domain import LifecycleRequest, Visit
     from app.services import lifecycle as lc
 
     runner = start(qtbot, twin, "exit_request")
@@ -347,10 +347,14 @@ def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: An
     assert step_key(runner) == "read" and str(year) in checklist.verdict.text()
     with qtbot.waitSignal(runner.step_changed, timeout=10000):
         qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
-    if step_key(runner) == "verify":  # this year's checks are missing: the verification visit (入户核实)
-        assert not checklist.assessment.passed
-        assert all(c.result == "unknown" for c in checklist.assessment.failures)
-        verification_visit(qtbot, twin, runner, ctx["day"])
+    # this year's checks are missing (the demo records them on exit visits): the verification visit (入户核实)
+    assert step_key(runner) == "verify"
+    assert not checklist.assessment.passed
+    assert checklist.assessment.failures and all(c.result == "unknown" for c in checklist.assessment.failures)
+    assert highlighted_area(runner, twin.menuBar(), twin.menuBar().actionGeometry(twin.menu("fieldwork").menuAction()))
+    with sandbox_db.read() as s:
+        visits_before = len(s.exec(select(Visit).where(Visit.household_id == hid)).all())
+    verification_visit(qtbot, twin, runner, ctx["day"])
     assert step_key(runner) == "green"
     qtbot.waitUntil(lambda: checklist.assessment is not None and checklist.assessment.passed, timeout=15000)
     with qtbot.waitSignal(runner.step_changed, timeout=10000):
@@ -390,6 +394,11 @@ def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: An
         assert (req.year, req.status) == (year, lc.SUBMITTED)
         assert lc.evidence_steps(req) == ["deliberation", "notice", "confirmation"]
         assert s.get(Household, hid).exit_status == "01"  # out of poverty only once the county approves
+        visits = s.exec(select(Visit).where(Visit.household_id == hid).order_by(Visit.visited_at.desc())).all()
+    # the verification visit: dated the scenario's day, every check answered yes, by the trainee
+    assert len(visits) == visits_before + 1
+    assert visits[0].visited_at.date() == ctx["day"] and visits[0].author == sandbox_db.actor.name
+    assert visits[0].data["checks"] and all(visits[0].data["checks"].values())
     assert is_done("exit_request")
 
 

@@ -420,7 +420,9 @@ class Furniture:
             draw_watermark(canv, t_in(self.lang, "report.training"))
 
 
-def draw_watermark(canv: Any, text: str) -> None:
+def draw_watermark(canv: Any, text: str, shift: float = 0.0) -> None:
+    """``text`` three times across the page, diagonally; ``shift`` (a fraction of the page height)
+    moves the lines, so that a second mark (样稿 on a training page) runs between the first's."""
     width, height = canv._pagesize
     size = min(width, height) / 9
     canv.saveState()
@@ -430,7 +432,7 @@ def draw_watermark(canv: Any, text: str) -> None:
     canv.translate(width / 2, height / 2)
     canv.rotate(35)
     for dy in (-height / 3, 0, height / 3):
-        draw_text(canv, 0, dy - size / 3, text, size, bold=True, align="center")
+        draw_text(canv, 0, dy + shift * height - size / 3, text, size, bold=True, align="center")
     canv.restoreState()
 
 

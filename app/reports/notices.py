@@ -210,7 +210,7 @@ class _DraftFurniture(Furniture):
         from app.reports.common import draw_watermark
 
         super().draw(canv, page, total)
-        draw_watermark(canv, self.mark)
+        draw_watermark(canv, self.mark, shift=1 / 6 if self.training else 0.0)  # not over 培训 / TRAINING
 
 
 def preview(db: Database, draft: svc.NoticeDraft) -> tuple[bytes, int]:

@@ -90,11 +90,31 @@ def main(argv: list[str] | None = None) -> int:
         win.fieldwork.reminder.close()
     wiz = win.fieldwork.new_visit(hh.id)
     wiz.resize(960, 700)
+    from datetime import timedelta
+
     for i in range(8):
         page = wiz.currentPage()
+        if i == 1:
+            # a member dies: the dialog refuses a date before the birth, under the field
+            page.table.selectRow(len(page.rows()) - 1)
+            leave = page.remove_dialog()
+            leave.form.set_values({"change_reason": "01", "change_date": wiz.visit_day().replace(year=1950)})
+            leave.accept()
+            grab(leave, "member_leaves_refused")
+            leave.reject()
+            join = page.add_dialog()
+            join.form.set_values({"name": "新生儿", "sex": "2", "birth_date": wiz.visit_day() - timedelta(days=20),
+                                  "change_date": wiz.visit_day() - timedelta(days=18)})
+            grab(join, "member_joins")
+            join.accept()
         if i == 2:
             page.all_yes()
             page.set_check("water_quantity", False)
+        if i == 4:
+            page.p_text.setText("旱季饮水不足")
+            page.add_problem()
+            page.m_form.set_values({"category": "12", "content": "修建蓄水池", "amount_fen": 300_000})
+            page.add_measure()
         if i == 6:
             page.pad.draw_stroke([(30, 90), (70, 50), (110, 100), (160, 40), (210, 95), (260, 60)])
         grab(wiz, f"wizard_{i + 1}")

@@ -181,6 +181,20 @@ def _check_top(c: Checker, visited_at: Any, checks: Mapping[str, Any], notes: Ma
     return when
 
 
+def member_change_date_problem(action: str, reason: str, on: date, visit_day: date, born: date | None = None,
+                               newborn_birth: date | None = None) -> tuple[str, str] | None:
+    """(field, message code) of an impossible date in one member change, or None: a change dated after
+    the visit, a member leaving (or dying) before being born, a newborn born after it was registered.
+    Shared by ``record_visit`` and the wizard's member dialogs (which refuse at once)."""
+    if on > visit_day:
+        return "change_date", "visit.change_after_visit"
+    if action == "remove" and born is not None and on < born:
+        return "change_date", "visit.death_before_birth" if reason == "01" else "visit.change_before_birth"
+    if action == "add" and reason == "06" and newborn_birth is not None and newborn_birth > on:
+        return "birth_date", "visit.born_after_change"
+    return None
+
+
 def _member_change(tx: Tx, hh: Household, change: Mapping[str, Any], visit_day: date, index: int) -> dict[str, Any]:
     """Apply one member change through the registry; returns what the visit records about it."""
     action = change.get("action", "confirm")
@@ -189,6 +203,7 @@ def _member_change(tx: Tx, hh: Household, change: Mapping[str, Any], visit_day: 
         c.fail("change_reason", "value.unknown_code", value=str(action)[:20])
         c.raise_if_any()
     on = _as_date(change.get("on")) or visit_day
+    reason = str(change.get("reason") or "")
     if isinstance(on, date) and on > visit_day:
         c.fail("change_date", "visit.change_after_visit")
     member: Member | None = None
@@ -200,11 +215,12 @@ def _member_change(tx: Tx, hh: Household, change: Mapping[str, Any], visit_day: 
         assert member is not None
         if action in ("remove", "update") and not member.active:
             c.fail("name", "member.inactive")
-    if action == "remove" and member is not None and isinstance(on, date) and member.birth_date and on < member.birth_date:
-        c.fail("change_date", "visit.death_before_birth" if change.get("reason") == "01" else "visit.change_before_birth")
+    if action == "remove" and member is not None and isinstance(on, date) and on <= visit_day:
+        problem = member_change_date_problem(action, reason, on, visit_day, born=member.birth_date)
+        if problem:
+            c.fail(*problem)
     c.raise_if_any()
     record: dict[str, Any] = {"action": action}
-    reason = str(change.get("reason") or "")
     if action == "confirm":
         assert member is not None
         record["member_id"] = member.id
@@ -226,9 +242,11 @@ def _member_change(tx: Tx, hh: Household, change: Mapping[str, Any], visit_day: 
         if "birth_date" in data:
             data["birth_date"] = _as_date(data["birth_date"])
         birth = data.get("birth_date")
-        if reason == "06" and isinstance(birth, date) and isinstance(on, date) and birth > on:
-            c.fail("birth_date", "visit.born_after_change")
-            c.raise_if_any()
+        if isinstance(birth, date) and isinstance(on, date):
+            problem = member_change_date_problem(action, reason, on, visit_day, newborn_birth=birth)
+            if problem:
+                c.fail(*problem)
+                c.raise_if_any()
         member = registry.add_member_in_tx(tx, hh.id, data, reason, on)
         record.update(member_id=member.id, reason=reason, on=on.isoformat())
         _natural_event(tx, hh, "in", reason, on)
@@ -389,5 +407,5 @@ def visit_attachments(db_or_session: Any, visit_id: str) -> list[AttachmentLink]
     return with_session(db_or_session, run)
 
 
-__all__ = ["as_utc", "household_visits", "latest_visit", "record_visit", "record_visit_from_state",
-           "visit_attachments"]
+__all__ = ["as_utc", "household_visits", "latest_visit", "member_change_date_problem", "record_visit",
+           "record_visit_from_state", "visit_attachments"]

@@ -3703,12 +3703,28 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <translation>Household confirmation</translation>
         </message>
         <message>
-            <source>yes</source>
-            <translation>yes</translation>
+            <source>signature drawn on the screen</source>
+            <translation>signature drawn on the screen</translation>
+        </message>
+        <message>
+            <source>joins: {name} ({detail})</source>
+            <translation>joins: {name} ({detail})</translation>
+        </message>
+        <message>
+            <source>leaves: {name} ({detail})</source>
+            <translation>leaves: {name} ({detail})</translation>
+        </message>
+        <message>
+            <source>updated: {name} ({fields})</source>
+            <translation>updated: {name} ({fields})</translation>
         </message>
         <message>
             <source>no</source>
             <translation>no</translation>
+        </message>
+        <message>
+            <source>photo of the signed sheet</source>
+            <translation>photo of the signed sheet</translation>
         </message>
         <message>
             <source>The household has not confirmed this visit.</source>
@@ -3953,7 +3969,7 @@ Data stays encrypted on this computer and syncs with the county server.</transla
         <name>TourRunner</name>
         <message>
             <source>{tour} — finished</source>
-            <extracomment>called once the step is done, before the next one shows (e.g. to reload what another window changed)</extracomment>
+            <extracomment>called once the step is done, before the next one shows (e.g. to reload what another window changed) the step was reached with Back: it waits for "Got it" even when it is done already</extracomment>
             <translation>{tour} — finished</translation>
         </message>
         <message>

@@ -51,7 +51,7 @@ from sqlmodel import select
 
 from app.codes import code_list
 from app.domain import INCOME_ITEMS, Conditions, Household, Income, Member, Village
-from app.errors import BangfuError, ValidationFailed
+from app.errors import BangfuError, FieldError, ValidationFailed
 from app.fields import field_label
 from app.i18n import current_language, t
 from app.services import drafts, photos, registry, visits
@@ -468,6 +468,7 @@ class _ChangeDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.message = MessageLine()
+        self.setMinimumWidth(380)  # room for an error under a date field
 
     def finish_layout(self) -> None:
         self.layout_.addWidget(self.message)
@@ -489,6 +490,7 @@ class AddMemberDialog(_ChangeDialog):
             FieldSpec("change_reason", "code", "member_change_reason", required=True, only=_direction("in")),
             FieldSpec("change_date", "date"),
         ])
+        self.visit_day = visit_day
         self.form.set_values({"change_date": visit_day, "relation": "03", "change_reason": "06"})
         self.layout_.addWidget(self.form)
         self.finish_layout()
@@ -496,7 +498,17 @@ class AddMemberDialog(_ChangeDialog):
     def accept(self) -> None:
         values, problems = self.form.collect()
         if not values.get("name"):
-            self.message.error(t("error.field", field=field_label("member", "name"), message=t("value.required")))
+            problems.append(FieldError("name", "value.required", {}, "member"))
+        on = values.get("change_date") or self.visit_day
+        birth = values.get("birth_date")
+        if isinstance(birth, date) and birth > self.visit_day:
+            problems.append(FieldError("birth_date", "value.future_date", {}, "member"))
+        dated = visits.member_change_date_problem("add", values.get("change_reason") or "", on, self.visit_day,
+                                                  newborn_birth=birth if isinstance(birth, date) else None)
+        if dated:
+            problems.append(FieldError(dated[0], dated[1], {}, "member"))
+        if problems:  # refused at once, in the dialog: nothing joins the visit
+            self.form.show_errors(problems)
             return
         super().accept()
 
@@ -523,9 +535,24 @@ class RemoveMemberDialog(_ChangeDialog):
             FieldSpec("change_reason", "code", "member_change_reason", required=True, only=_direction("out")),
             FieldSpec("change_date", "date"),
         ], columns=1)
+        self.visit_day = visit_day
         self.form.set_values({"change_date": visit_day})
         self.layout_.addWidget(self.form)
         self.finish_layout()
+
+    def accept(self) -> None:
+        values, problems = self.form.collect()
+        if not values.get("change_reason"):
+            problems.append(FieldError("change_reason", "value.required", {}, "member"))
+        dated = visits.member_change_date_problem("remove", values.get("change_reason") or "",
+                                                  values.get("change_date") or self.visit_day, self.visit_day,
+                                                  born=self.member.birth_date)
+        if dated:
+            problems.append(FieldError(dated[0], dated[1], {}, "member"))
+        if problems:  # a death before the birth, a move after the visit: refused here, before the save
+            self.form.show_errors(problems)
+            return
+        super().accept()
 
     def change(self) -> dict[str, Any]:
         values, _ = self.form.collect()
@@ -739,6 +766,21 @@ class IncomePage(Page):
         values, _ = self.form.collect()
         return {k: int(v or 0) for k, v in values.items()}
 
+    def validatePage(self) -> bool:
+        """Amounts that cannot be read, or below zero, keep the user here with the field marked:
+        otherwise the income would be left out of the visit without a word."""
+        ok = True
+        for form, entity in ((self.form, "income"), (self.expenses, "visit")):
+            values, problems = form.collect()
+            problems += [FieldError(k, "value.negative", {}, entity) for k, v in values.items()
+                         if isinstance(v, int) and v < 0]
+            if problems:
+                form.show_errors(problems)
+                ok = False
+            else:
+                form.clear_errors()
+        return ok
+
     def update_summary(self) -> None:
         ctx = self.wiz.context
         values, problems = self.form.collect()
@@ -874,6 +916,8 @@ class ProblemsPage(Page):
 
     def add_measure(self) -> None:
         values, problems = self.m_form.collect()
+        if isinstance(values.get("amount_fen"), int) and values["amount_fen"] < 0:
+            problems.append(FieldError("amount_fen", "value.negative", {}, "measure"))
         if problems or not values.get("category"):
             self.m_form.show_errors(problems or [self._required("category")])
             return
@@ -885,10 +929,22 @@ class ProblemsPage(Page):
         self.m_form.set_values({"category": "", "content": "", "amount_fen": 0, "funding_source": "", "date": _today()})
         self._fill()
 
+    def validatePage(self) -> bool:
+        """What was typed but not yet added goes with the visit rather than being lost on Next."""
+        if self.p_text.text().strip():
+            self.add_problem()
+        values, problems = self.m_form.collect()
+        if problems:
+            self.m_form.show_errors(problems)
+            return False
+        if values.get("content") or values.get("amount_fen"):
+            before = len(self.measures)
+            self.add_measure()
+            return len(self.measures) > before
+        return True
+
     @staticmethod
     def _required(name: str) -> Any:
-        from app.errors import FieldError
-
         return FieldError(name, "value.required", {}, "measure")
 
     def _remove(self, widget: QListWidget, items: list[dict[str, Any]]) -> None:
@@ -1193,46 +1249,75 @@ class SummaryPage(Page):
         s = self.wiz.collect()
         ctx = self.wiz.context
         esc = _esc
+        c = "：" if current_language().startswith("zh") else ": "  # the colon of the reader's language
         lines = []
         if ctx is not None:
             head = self.tr("{head} household").format(head=ctx.household.head_name)
             lines.append(f"<h3>{esc(head)}</h3>")
         when, by = self.tr("Visited at"), self.tr("Recorded by")
-        lines.append(f"<p>{esc(when)}: {esc(fmt.day(s.get('visited_at')))} · {esc(by)}: {esc(self.wiz.db.actor.name)}</p>")
+        lines.append(f"<p>{esc(when)}{c}{esc(fmt.day(s.get('visited_at')))} · {esc(by)}{c}{esc(self.wiz.db.actor.name)}</p>")
         changes = [m for m in s.get("members", []) if m.get("action") != "confirm"]
         present = sum(1 for m in s.get("members", []) if m.get("action") == "confirm")
         members = self.tr("Members")
         counted = self.tr("{n} confirmed present, {c} change(s)").format(n=present, c=len(changes))
-        lines.append(f"<p><b>{esc(members)}</b>: {esc(counted)}</p>")
+        lines.append(f"<p><b>{esc(members)}</b>{c}{esc(counted)}</p>")
+        names = {m.id: m.name for m in (ctx.members if ctx else [])}
+        for change in changes:
+            lines.append(f"<p>• {esc(self._change_text(change, names))}</p>")
         checks = s.get("checks", {})
         vc = code_list("visit_check")
         if checks:
             items = [f"{esc(vc.label(k))} {'✓' if v else '✗'}" for k, v in checks.items()]
             checked = self.tr("Checks")
             sep = "；" if current_language().startswith("zh") else "; "
-            lines.append(f"<p><b>{esc(checked)}</b>: " + sep.join(items) + "</p>")
+            lines.append(f"<p><b>{esc(checked)}</b>{c}" + sep.join(items) + "</p>")
         if s.get("income"):
             net = sum(v for k, v in s["income"].items() if k != "business_expense_fen") - s["income"].get(
                 "business_expense_fen", 0)
             label = self.tr("Net income {year}: {amount}").format(year=s.get("income_year"), amount=fmt.money(net))
-            lines.append(f"<p><b>{esc(label)}</b></p>")
+            compared = self.wiz.pages[P_INCOME].summary.text()  # per capita against the line, as shown there
+            lines.append(f"<p><b>{esc(label)}</b>" + (f"<br>{esc(compared)}" if compared else "") + "</p>")
         problem, measure = self.tr("Problem"), self.tr("Measure")
         for p in s.get("problems", []):
-            lines.append(f"<p>• {esc(problem)}: {esc(p['text'])}</p>")
+            lines.append(f"<p>• {esc(problem)}{c}{esc(p['text'])}</p>")
         for m in s.get("measures", []):
-            lines.append(f"<p>• {esc(measure)}: {esc(fmt.label('measure_category', m['category']))} "
-                         f"{esc(m.get('content', ''))}</p>")
+            amount = f" · {fmt.money(m['amount_fen'])}" if m.get("amount_fen") else ""
+            lines.append(f"<p>• {esc(measure)}{c}{esc(fmt.label('measure_category', m['category']))} "
+                         f"{esc(m.get('content', ''))}{esc(amount)}</p>")
         if s.get("satisfaction"):
-            lines.append(f"<p><b>{esc(field_label('visit', 'satisfaction'))}</b>: "
+            lines.append(f"<p><b>{esc(field_label('visit', 'satisfaction'))}</b>{c}"
                          f"{esc(fmt.label('satisfaction', s['satisfaction']))}</p>")
+        rating = (s.get("environment") or {}).get("rating")
+        if rating:
+            lines.append(f"<p><b>{esc(self.tr('Living environment'))}</b>{c}"
+                         f"{esc(fmt.label('environment_rating', rating))}</p>")
         photos_label, confirmed = self.tr("Photos"), self.tr("Household confirmation")
-        answer = self.tr("yes") if s.get("confirmation") else self.tr("no")
-        lines.append(f"<p><b>{esc(photos_label)}</b>: {len(s.get('photos', []))} · <b>{esc(confirmed)}</b>: "
+        kind = (s.get("confirmation") or {}).get("kind")
+        answer = {"signature": self.tr("signature drawn on the screen"),
+                  "sheet": self.tr("photo of the signed sheet")}.get(kind or "", self.tr("no"))
+        lines.append(f"<p><b>{esc(photos_label)}</b>{c}{len(s.get('photos', []))} · <b>{esc(confirmed)}</b>{c}"
                      f"{esc(answer)}</p>")
         if not s.get("confirmation"):
             warning = self.tr("The household has not confirmed this visit.")
             lines.append(f"<p style='color:#ef6c00'>{esc(warning)}</p>")
         self.view.setHtml("".join(lines))
+
+    def _change_text(self, change: dict[str, Any], names: dict[str, str]) -> str:
+        """One member change in words: who, what, why and when."""
+        reason = fmt.label("member_change_reason", change.get("reason", "")) if change.get("reason") else ""
+        when = fmt.day(change.get("on")) if change.get("on") else ""
+        detail = "，".join(x for x in (reason, when) if x) if current_language().startswith("zh") else \
+            ", ".join(x for x in (reason, when) if x)
+        if change.get("action") == "add":
+            name = (change.get("data") or {}).get("name", "")
+            return self.tr("joins: {name} ({detail})").format(name=name, detail=detail)
+        name = names.get(change.get("member_id") or "", "")
+        if change.get("action") == "remove":
+            return self.tr("leaves: {name} ({detail})").format(name=name, detail=detail)
+        fields = "、".join(field_label("member", k) for k in (change.get("changes") or {})) \
+            if current_language().startswith("zh") else \
+            ", ".join(field_label("member", k) for k in (change.get("changes") or {}))
+        return self.tr("updated: {name} ({fields})").format(name=name, fields=fields)
 
 
 def _esc(text: Any) -> str:
@@ -1297,7 +1382,10 @@ class VisitWizard(QWizard):
             page = self.currentPage()
             if page is None or not page.isComplete():
                 break
+            before = self.currentId()
             self.next()
+            if self.currentId() == before:  # the page refused its input (shown there): resume on it
+                break
 
     # -- household -------------------------------------------------------------------------------
     def set_household(self, household_id: str, keep_state: bool = False) -> None:

@@ -113,6 +113,9 @@ def test_due_and_overdue_lists(db, household, village):
     registry.assign_helper(db, h4.id, "乙", date(2026, 6, 1), visit_every_days=14)
     row = next(r for r in visit_plan.visit_plan(db, today=today) if r.household_id == h4.id)
     assert row.last_visit is None and row.due_on == date(2026, 6, 15) and row.days_late == 15
+    # the start-up reminder's counts agree with the list: 二户 and 四户 overdue, 三户 soon
+    assert visit_plan.due_counts(db, today=today) == (3, 2)
+    assert len(visit_plan.due_visits(db, today=today)) == 3
 
 
 def test_frequency_is_configurable(db, household):

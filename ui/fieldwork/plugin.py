@@ -145,10 +145,9 @@ class FieldworkMenu(QObject):
 
         def work() -> tuple[int, int, int]:
             from app.services.drafts import list_drafts
-            from app.services.visit_plan import OVERDUE, due_visits
+            from app.services.visit_plan import due_counts
 
-            due = due_visits(db)
-            return len(due), sum(1 for r in due if r.state == OVERDUE), len(list_drafts(db))
+            return (*due_counts(db), len(list_drafts(db)))
 
         run_task(work, on_done=self._reminded, owner=self.window)
 

@@ -187,3 +187,22 @@ def test_a_file_that_is_not_an_image_is_refused_and_nothing_is_stored(qtbot, win
     text = wiz.currentPage().view.toPlainText()
     assert "屏幕签名" in text and "照片: 1" in text.replace("：", ": ")
     wiz.reject()
+
+
+def test_what_is_typed_on_a_page_is_saved_without_changing_page(qtbot, window, db, household):  # noqa: F811
+    from ui.fieldwork import wizard as wz
+
+    attach(qtbot, window, db)
+    wiz = window.fieldwork.new_visit(household.id)
+    for _ in range(5):
+        wiz.next()
+    assert wiz.currentId() == wz.P_SATISFACTION
+    wiz.autosave.setInterval(30)
+    with qtbot.assertNotEmitted(wiz.draft_saved, wait=200):
+        pass  # nothing changed since the page change wrote the draft: nothing is written
+    wiz.currentPage().summary.setPlainText("户主外出务工，妻子在家照顾老人")
+    with qtbot.waitSignal(wiz.draft_saved, timeout=5000):
+        pass
+    state, step = drafts.load_draft(db, wiz.draft_id)  # what a crash now would leave
+    assert state["summary"] == "户主外出务工，妻子在家照顾老人" and step == wz.P_SATISFACTION
+    wiz.reject()

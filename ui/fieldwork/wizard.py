@@ -4,20 +4,21 @@ household → members → 两不愁三保障 and water checks → income → pro
 and living environment → photos and the household's confirmation → summary → save.
 
 The wizard's whole state is one JSON-able dict (see ``app.services.visits``). It is written to a
-draft in the encrypted database every time the page changes, so a crash, a flat battery or a
-closed lid loses at most the page being typed; ``VisitWizard.resume`` reopens a draft on the page
-it was left at. Saving calls ``visits.record_visit_from_state`` in a worker: one transaction, and
+draft in the encrypted database every time the page changes, and every ``AUTOSAVE_MS`` while
+something changed, so a crash, a flat battery or a closed lid loses at most the last few seconds of
+typing; ``VisitWizard.resume`` reopens a draft on the page it was left at. Saving calls ``visits.record_visit_from_state`` in a worker: one transaction, and
 the service's validation errors are shown on the summary page with a jump to the page concerned.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,6 +64,8 @@ from ui.widgets import MessageLine
 from ui.workers import run_task
 
 P_HOUSEHOLD, P_MEMBERS, P_CHECKS, P_INCOME, P_PROBLEMS, P_SATISFACTION, P_PHOTOS, P_SUMMARY = range(8)
+#: how often the open wizard writes its draft when something changed (besides every page change)
+AUTOSAVE_MS = 20_000
 
 #: which page shows a field the service complains about (entity, field) → page
 _ERROR_PAGE = {"visited_at": P_HOUSEHOLD, "household_id": P_HOUSEHOLD, "checks": P_CHECKS, "problems": P_PROBLEMS,
@@ -1365,6 +1368,12 @@ class VisitWizard(QWizard):
         for page in self.pages:
             page.load_state(self.state)
         self.currentIdChanged.connect(self._page_changed)
+        #: between page changes too: what was typed on a long page survives a crash within this interval
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self._autosave)
+        self.autosave.start()
+        self._saved_json = ""
         self.retranslate()
         if step:
             self._jump(step)
@@ -1426,11 +1435,19 @@ class VisitWizard(QWizard):
         state = self.collect()
         step = max(self.currentId(), 0)
         self.draft_id = drafts.save_draft(self.db, state, step, self.draft_id)
+        self._saved_json = json.dumps(state, sort_keys=True, default=str)
         self.draft_saved.emit(self.draft_id)
         return self.draft_id
 
     def _page_changed(self, page_id: int) -> None:
         if page_id >= 0:
+            self.save_draft()
+
+    def _autosave(self) -> None:
+        """Write the draft if anything changed since it was last written (a small row; nothing otherwise)."""
+        if self.db is None or self.saving or self.context is None or not self.isVisible():
+            return
+        if json.dumps(self.collect(), sort_keys=True, default=str) != self._saved_json:
             self.save_draft()
 
     # -- saving ----------------------------------------------------------------------------------

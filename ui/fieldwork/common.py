@@ -106,6 +106,7 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.setMinimumWidth(420)  # long code labels (e.g. measure categories) and errors under fields fit
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -25,6 +25,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.common import PASSPHRASE, ROOT, USER, demo_database, row, write_results
 
 BARE = r"""
-import resource, time
+import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
@@ -43,7 +44,8 @@ window.setWindowTitle("bare")
 window.show()
 def shown():
     print("BENCH shown", flush=True)
-    print(f"BENCH peak_kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+    status = open("/proc/self/status").read()  # VmHWM: this program's own peak (see ui.app.peak_rss_kb)
+    print(f"BENCH peak_kb {status.split('VmHWM:')[1].split()[0]}", flush=True)
     app.quit()
 QTimer.singleShot(0, shown)
 app.exec()
@@ -64,6 +66,8 @@ def trial(code: str, args: list[str], env: dict[str, str], timeout: float = 600)
                             stderr=subprocess.DEVNULL, text=True)
     out: dict[str, float] = {}
     assert proc.stdout is not None
+    watchdog = threading.Timer(timeout, proc.kill)  # a child that hangs silently must not hang the bench
+    watchdog.start()
     for line in proc.stdout:
         parts = line.split()
         if len(parts) >= 2 and parts[0] == "BENCH":
@@ -77,6 +81,7 @@ def trial(code: str, args: list[str], env: dict[str, str], timeout: float = 600)
         if time.perf_counter() - start > timeout:
             proc.kill()
             break
+    watchdog.cancel()
     proc.wait(timeout=60)
     return out
 

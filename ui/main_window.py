@@ -958,6 +958,17 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------------------------------
     # closing
     # ------------------------------------------------------------------------------------------
+    def owned_windows(self) -> list[QWidget]:
+        """Visible top-level windows (non-modal dialogs, reminders) whose parent is this window."""
+        owned = []
+        for widget in QApplication.topLevelWidgets():
+            parent = widget.parentWidget()
+            while parent is not None and parent is not self:
+                parent = parent.parentWidget()
+            if parent is self and widget.isVisible():
+                owned.append(widget)
+        return owned
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if any(card.is_dirty() for card in self.cards()) and not self.locked:
             answer = QMessageBox.question(self, self.tr("Unsaved changes"), self.tr(
@@ -967,6 +978,8 @@ class MainWindow(QMainWindow):
                 return
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("splitter", self.splitter.saveState())
+        for window in self.owned_windows():
+            window.close()  # a reminder or list left open would keep the program running
         self.idle.stop()
         interrupt_checks()
         wait_all(15000)

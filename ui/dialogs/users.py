@@ -177,7 +177,11 @@ class UsersDialog(QDialog):
         run_task(user_service.list_users, self.db, on_done=self._show, on_error=self._error, owner=self)
 
     def _show(self, rows: list[user_service.UserInfo]) -> None:
+        chosen = self.selected()
         self.model.set_rows(rows)
+        names = [u.name for u in rows]
+        if chosen is not None and chosen.name in names:  # the same colleague stays selected
+            self.table.selectRow(names.index(chosen.name))
         self._enable()
 
     def selected(self) -> user_service.UserInfo | None:

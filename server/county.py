@@ -25,6 +25,13 @@ STATUS_CHANGES: dict[str, tuple[str, str | None]] = {
     "03": ("04", "return_year"),      # 返贫
 }
 DECIDED = frozenset({"approved", "rejected"})
+#: a request the village has submitted (with its evidence) or the township has passed on; a draft is
+#: still the village's to complete (app.services.lifecycle)
+DECIDABLE = frozenset({"submitted", "township_reviewed"})
+#: removal (剔除) and a household's natural decrease take it off the register (tombstone), as on the laptop
+OFF_REGISTER = frozenset({"04", "05"})
+#: identification and natural increase put a removed household back
+BACK_ON = frozenset({"01", "06"})
 
 
 class CountyError(Exception):
@@ -50,6 +57,8 @@ def decide_request(db: ServerDB, request_id: str, decision: str, user: str, note
             raise CountyError("not_found")
         if rec.data.get("status") in DECIDED:
             raise CountyError("already_decided")
+        if rec.data.get("status") not in DECIDABLE:
+            raise CountyError("not_submitted")
         author = user or "county"
         steps = dict(rec.data.get("steps") or {})
         steps["county_approval"] = {"decision": decision, "by": author, "at": w.at.isoformat(), "note": note}
@@ -66,15 +75,26 @@ def _apply_approval(w: Writer, request: Record, author: str) -> None:
     hh = lookup(w.session, "household", str(request.data.get("household_id", "")), w.cache)
     if hh is None:
         return
-    from_status = str(hh.data.get("exit_status", ""))
-    to_status = from_status
+    from_status = _register_state(hh)
+    changes: dict[str, Any] = {}
     change = STATUS_CHANGES.get(kind)
     if change is not None:
-        to_status, year_field = change
-        changes: dict[str, Any] = {"exit_status": to_status}
+        status, year_field = change
+        changes["exit_status"] = status
         if year_field and isinstance(year, int):
             changes[year_field] = year
-        w.update(hh, {k: v for k, v in changes.items() if hh.data.get(k) != v}, author)
+        if kind == "01":  # identified (again): a fresh start, as app.services.lifecycle does
+            changes.update(exit_year=None, return_year=None)
+    if kind == "06" and not hh.data.get("identified_year") and isinstance(year, int):
+        changes["identified_year"] = year
+    changes = {k: v for k, v in changes.items() if hh.data.get(k) != v}
+    if kind in OFF_REGISTER and not hh.deleted:
+        changes["deleted"] = True
+    elif kind in BACK_ON and hh.deleted:
+        changes["deleted"] = False
+    if changes:
+        w.update(hh, changes, author)
+    to_status = "removed" if hh.deleted else str(hh.data.get("exit_status", ""))
     event = {"id": uuid7(), "household_id": hh.entity_id, "kind": kind, "date": date.today().isoformat(),
              "year": year if isinstance(year, int) else date.today().year, "request_id": request.entity_id,
              "from_status": from_status, "to_status": to_status, "reason": str(request.data.get("reason", ""))[:200]}
@@ -83,6 +103,15 @@ def _apply_approval(w: Writer, request: Record, author: str) -> None:
     except Reject:
         return
     w.insert("lifecycle_event", event["id"], event, hh.village_code, hh.entity_id, author)
+
+
+def _register_state(hh: Record) -> str:
+    """The household's register state as app.services.lifecycle.household_state names it."""
+    if hh.deleted:
+        return "removed"
+    if hh.data.get("identified_year") in (None, ""):
+        return "candidate"
+    return str(hh.data.get("exit_status", ""))
 
 
 # -- reference data ------------------------------------------------------------------------------

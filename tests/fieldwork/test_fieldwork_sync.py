@@ -114,3 +114,59 @@ def test_field_work_reaches_the_county_and_another_laptop(server, tmp_path: Path
     finally:
         a.close()
         b.close()
+
+
+def _submitted(db: Any, hh_id: str, kind: str, reason: str = "") -> Any:
+    req = lc.file_request(db, hh_id, kind, 2020, reason=reason, today=date(2020, 12, 1))
+    lc.record_deliberation(db, req.id, date(2020, 11, 2), attended=30, total=35, agreed=29, result=True)
+    lc.record_notice(db, req.id, date(2020, 11, 3), date(2020, 11, 9))
+    if "confirmation" in lc.REQUIRED_EVIDENCE[kind]:
+        lc.record_confirmation(db, req.id, date(2020, 11, 9), image=png_bytes(), kind="sheet")
+    lc.submit(db, req.id, on=date(2020, 11, 10))
+    return req
+
+
+def test_county_decisions_on_the_server_follow_the_procedure(server, tmp_path: Path) -> None:
+    """The county may decide on the server too: only what the village submitted, and a removal takes
+    the household off the register there as on a laptop; identification puts it back."""
+    from app.domain import Household, LifecycleEvent
+    from server.county import CountyError, decide_request
+    from server.db import ServerDB
+
+    srv, url = server
+    a = Laptops(tmp_path / "template").new(tmp_path, "a")
+    sdb = ServerDB(url)
+    try:
+        enroll(a, srv.url, url)
+        village = registry.create_village(a, VILLAGE, "石门村", "龙场镇", "云岭县", groups=6)
+        hh = registry.create_household(a, village.id, {"name": "王大", "id_number": fid(date(1975, 4, 2), "1")},
+                                       group_no=3, main_cause="05", hh_number=f"{VILLAGE}0098", identified_year=2016)
+        draft = lc.file_request(a, hh.id, lc.REMOVE, 2020, reason="03", today=date(2020, 12, 1))
+        client.sync(a, backoff=fast_backoff())
+        with pytest.raises(CountyError) as err:
+            decide_request(sdb, draft.id, "approved", "县扶贫办")  # the village has not submitted it
+        assert err.value.code == "not_submitted"
+        lc.withdraw(a, draft.id, "重新申请")
+
+        removal = _submitted(a, hh.id, lc.REMOVE, reason="03")
+        client.sync(a, backoff=fast_backoff())
+        decide_request(sdb, removal.id, "approved", "县扶贫办")
+        report = client.sync(a, backoff=fast_backoff())
+        assert report.rejected == 0
+        with a.read() as s:
+            assert s.get(Household, hh.id).deleted  # off the register, as lc.county_decide does it
+            event = s.exec(select(LifecycleEvent).where(LifecycleEvent.request_id == removal.id)).one()
+            assert (event.from_status, event.to_status) == ("01", lc.REMOVED)
+
+        again = _submitted(a, hh.id, lc.IDENTIFY)  # a removed household may be identified again
+        client.sync(a, backoff=fast_backoff())
+        decide_request(sdb, again.id, "approved", "县扶贫办")
+        client.sync(a, backoff=fast_backoff())
+        with a.read() as s:
+            back = s.get(Household, hh.id)
+            assert not back.deleted and (back.exit_status, back.identified_year) == ("01", 2020)
+            event = s.exec(select(LifecycleEvent).where(LifecycleEvent.request_id == again.id)).one()
+            assert (event.from_status, event.to_status) == (lc.REMOVED, "01")
+    finally:
+        sdb.dispose()
+        a.close()

@@ -79,7 +79,7 @@ class DashboardDialog(QDialog):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.board: Any = None
         self.views: dict[str, QChartView] = {}
         self.setWindowTitle(self.tr("Dashboard"))
@@ -126,7 +126,7 @@ class DashboardDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        db, scope, year = self.window.db, self.scope.currentData(), self.year.value()
+        db, scope, year = self.main_window.db, self.scope.currentData(), self.year.value()
         if db is None:
             return
         self.message.setText(self.tr("Counting…"))
@@ -218,7 +218,7 @@ class DashboardDialog(QDialog):
                 return
             path = Path(name)
         board, images = self.board, self.chart_images()
-        training = bool(self.window.db and self.window.db.is_training)
+        training = bool(self.main_window.db and self.main_window.db.is_training)
         from app.i18n import current_language
 
         lang = current_language()

@@ -34,7 +34,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.setWindowTitle(self.tr("Export to Excel/CSV"))
         self.what = QComboBox()
         for key, label in (("households", self.tr("Number of households")), ("members", self.tr("Members")),
@@ -87,7 +87,7 @@ class ExportDialog(QDialog):
         args = dict(village=village, township=township, status=self.status.code() or None,
                     year=self.year.value() if self.use_year.isChecked() else None,
                     with_sensitive=self.sensitive.isChecked())
-        db, what = self.window.db, self.what.currentData()
+        db, what = self.main_window.db, self.what.currentData()
 
         def work() -> int:
             from app.io.export import export

@@ -42,7 +42,7 @@ class ImportDialog(QDialog):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.setWindowTitle(self.tr("Import registry spreadsheet"))
         self.resize(900, 600)
         self.result: Any = None
@@ -131,7 +131,7 @@ class ImportDialog(QDialog):
         path, year, village = self.options()
         if not path.name:
             return
-        db = self.window.db
+        db = self.main_window.db
         key = (path, year, village)
         self.check_button.setEnabled(False)
         self.summary.setText(self.tr("Checking…"))
@@ -150,7 +150,7 @@ class ImportDialog(QDialog):
         self._show_problems(result)
         self._checked_key = key if not result.refused else None
         self.import_button.setEnabled(not result.refused and result.changes > 0
-                                      and self.window.permitted("data.import"))
+                                      and self.main_window.permitted("data.import"))
         self.checked.emit(result)
 
     def _show_problems(self, result: Any) -> None:
@@ -173,7 +173,7 @@ class ImportDialog(QDialog):
         path, year, village = self.options()
         if self._checked_key != (path, year, village):
             return
-        db = self.window.db
+        db = self.main_window.db
         self.import_button.setEnabled(False)
 
         def work() -> Any:
@@ -189,8 +189,8 @@ class ImportDialog(QDialog):
         self._show_problems(result)
         self._checked_key = None
         if result.written:
-            self.window.reload_places()
-            self.window.refresh()
+            self.main_window.reload_places()
+            self.main_window.refresh()
         self.imported.emit(result)
 
     def _failed(self, exc: BaseException) -> None:

@@ -63,7 +63,7 @@ class PlansDialog(QDialog):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.setWindowTitle(self.tr("Exit plans"))
         self.resize(760, 560)
         self.village = QComboBox()
@@ -136,10 +136,10 @@ class PlansDialog(QDialog):
 
     def load(self) -> None:
         data = self.village.currentData()
-        if data is None or self.window.db is None:
+        if data is None or self.main_window.db is None:
             return
         village_id, code = data
-        db, made = self.window.db, self.made.value()
+        db, made = self.main_window.db, self.made.value()
 
         def work() -> Any:
             from app.services.plans import plans, progress
@@ -172,7 +172,7 @@ class PlansDialog(QDialog):
         village_id, _code = data
         annual = [v for v in self.annual.values() if v[0] is not None]
         rolling = {y: (h or 0, p or 0) for y, h, p in self.rolling.values() if y is not None}
-        db, made = self.window.db, self.made.value()
+        db, made = self.main_window.db, self.made.value()
 
         def work() -> None:
             from app.services.plans import set_plan, set_rolling_plan

@@ -87,7 +87,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent or window)
         from app.services.village_profile import FLAGS, LISTS
 
-        self.window = window
+        self.main_window = window
         self.setWindowTitle(self.tr("Village profile"))
         self.resize(860, 640)
         self.village = QComboBox()
@@ -166,9 +166,9 @@ class ProfileDialog(QDialog):
 
     def load(self) -> None:
         village_id = self.village.currentData()
-        if village_id is None or self.window.db is None:
+        if village_id is None or self.main_window.db is None:
             return
-        db = self.window.db
+        db = self.main_window.db
 
         def work() -> Any:
             from app.services.village_profile import history
@@ -229,7 +229,7 @@ class ProfileDialog(QDialog):
         village_id = self.village.currentData()
         if village_id is None:
             return
-        db, data, as_of = self.window.db, self.values(), self.as_of.value()
+        db, data, as_of = self.main_window.db, self.values(), self.as_of.value()
 
         def work() -> Any:
             from app.services.village_profile import save_profile

@@ -103,7 +103,7 @@ class QualityDialog(QDialog):
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
-        self.window = window
+        self.main_window = window
         self.setWindowTitle(self.tr("Data-quality check"))
         self.resize(1100, 650)
         self.setWindowModality(Qt.WindowModality.NonModal)
@@ -167,7 +167,7 @@ class QualityDialog(QDialog):
         self.proxy.set_filter(self.rule.currentData(), self.severity.currentData())
 
     def run(self) -> None:
-        db, scope = self.window.db, self.scope.currentData()
+        db, scope = self.main_window.db, self.scope.currentData()
         self.run_button.setEnabled(False)
         self.summary.setText(self.tr("Checking…"))
 
@@ -200,8 +200,8 @@ class QualityDialog(QDialog):
     def open_household(self, index: QModelIndex) -> None:
         household_id = index.data(HOUSEHOLD_ROLE)
         if household_id:
-            self.window.open_household(household_id)
-            self.window.raise_()
+            self.main_window.open_household(household_id)
+            self.main_window.raise_()
             self.jumped.emit(household_id)
 
     def visible_findings(self) -> list[Any]:
@@ -217,7 +217,7 @@ class QualityDialog(QDialog):
                 return
             path = Path(name)
         findings, scope = self.visible_findings(), self.scope.currentData()
-        training = bool(self.window.db and self.window.db.is_training)
+        training = bool(self.main_window.db and self.main_window.db.is_training)
 
         def work() -> Any:
             from app.quality.report import write_excel, write_pdf

@@ -19,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("TZ", "Asia/Shanghai")  # times of day as a task force in China sees them
+time.tzset()
 os.environ.setdefault("BANGFU_NO_AUTO_BACKUP", "1")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -138,6 +140,11 @@ def main(argv: list[str] | None = None) -> int:
     card = window.open_household(household_id)
     spin(app, lambda: card.data is not None)
     save(window, "07-card-basic")
+    # an edit through the card, so its change history (变更记录) shows who changed what
+    card.show_tab(card.basic)
+    card.basic.form.widget("phone").setText("13985012345")
+    card.basic.save()
+    spin(app, lambda: card.data is not None and card.data.household.phone == "13985012345")
     for tab, name in ((card.members, "08-card-members"), (card.income, "09-card-income"),
                       (card.conditions, "10-card-conditions"), (card.helpers, "11-card-helpers"),
                       (card.measures, "12-card-measures"), (card.visits, "13-card-visits"),

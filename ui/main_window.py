@@ -63,7 +63,7 @@ from ui.models.household_list import ID_ROLE, HouseholdListModel
 from ui.models.household_query import COLUMN_KEYS, Scope, fetch_places
 from ui.models.place_tree import SCOPE_ROLE, PlaceTreeModel
 from ui.settings import Settings
-from ui.workers import run_task, wait_all
+from ui.workers import CLOSED_PROPERTY, run_task, wait_all
 
 if TYPE_CHECKING:
     from ui.card.card import HouseholdCard
@@ -317,11 +317,17 @@ class MainWindow(QMainWindow):
         for i, key in enumerate(COLUMN_KEYS):
             title = str(self.list_model.headerData(i, Qt.Orientation.Horizontal) or "")
             sample = metrics.horizontalAdvance(COLUMN_SAMPLES[key])
-            if key in CODE_COLUMNS:  # the longest label of the list in the current language (capped)
+            if key in CODE_COLUMNS:  # the longest label of the list in the current language (capped,
+                # except 脱贫属性: the status is what the list is read for, never cut short)
                 labels = [fmt.label(CODE_COLUMNS[key], c) for c in code_list(CODE_COLUMNS[key]).codes()]
-                sample = max([sample, *(min(cap, metrics.horizontalAdvance(t) + 24) for t in labels)])
+                limit = 10**6 if key == "exit_status" else cap
+                sample = max([sample, *(min(limit, metrics.horizontalAdvance(t) + 24) for t in labels)])
             needed = max(sample, metrics.horizontalAdvance(title) + 20)
             self.table.setColumnWidth(i, needed + 18)
+        # the filter boxes show their whole "All …" text at every text size
+        combo_metrics = QFontMetrics(QApplication.font(self.filter_status))
+        for combo in (self.filter_status, self.filter_attr, self.filter_cause):
+            combo.setMinimumWidth(combo_metrics.horizontalAdvance(combo.itemText(0)) + 36)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -978,8 +984,11 @@ class MainWindow(QMainWindow):
                 return
         self.settings.set_geometry("main", self.saveGeometry())
         self.settings.set_geometry("splitter", self.splitter.saveState())
+        # late results of this window's tasks are dropped from now on, and its reminders and
+        # lists close with it: either would otherwise keep the program running
+        self.setProperty(CLOSED_PROPERTY, True)
         for window in self.owned_windows():
-            window.close()  # a reminder or list left open would keep the program running
+            window.close()
         self.idle.stop()
         interrupt_checks()
         wait_all(15000)

@@ -6,8 +6,9 @@ check for cancellation. Results, errors and progress arrive on the GUI thread th
 signals of one long-lived dispatcher, so callbacks may touch widgets. ``with_progress=`` shows
 a progress dialog with a Cancel button for long work.
 
-Callbacks owned by a widget that has been deleted in the meantime are skipped: pass
-``owner=widget`` so a late result never reaches a dead window.
+Callbacks owned by a widget that has been deleted in the meantime, or whose window was closed
+for good (``CLOSED_PROPERTY``), are skipped: pass ``owner=widget`` so a late result never
+reaches a dead window.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
 log = logging.getLogger(__name__)
+
+#: set (True) on a top-level window closed for good: late results of its tasks are dropped
+CLOSED_PROPERTY = "bangfuClosed"
 
 
 class Cancelled(Exception):
@@ -87,7 +91,16 @@ class _Dispatcher(QObject):
         self.progress.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
 
     def _alive(self, p: _Pending) -> bool:
-        return p.owner is None or isValid(p.owner)
+        """The owner still exists and its window was not closed for good (a reminder arriving
+        while the program quits must not open a window that keeps it running)."""
+        if p.owner is None:
+            return True
+        if not isValid(p.owner):
+            return False
+        widget: QObject | None = p.owner
+        while widget is not None and not isinstance(widget, QWidget):
+            widget = widget.parent()
+        return not (isinstance(widget, QWidget) and widget.window().property(CLOSED_PROPERTY))
 
     def _finish(self, task_id: int) -> _Pending | None:
         p = self.pending.pop(task_id, None)

@@ -162,16 +162,17 @@ def test_preferences_apply_and_are_remembered(qtbot, window, ui_settings):
         # remembered: a new session reads the same choices
         again = settings_module.Settings()
         assert (again.lock_minutes, again.font_scale, again.language) == (5, 125, "en")
-        # the window's size and the splitter are remembered too
-        screen = window.screen().availableGeometry()  # restoreGeometry keeps a window on its screen
-        size = (min(screen.width() - 8, window.minimumSizeHint().width() + 7), min(screen.height() - 40, 501))
-        window.resize(*size)
-        assert (window.width(), window.height()) == size
+        # the window's size is remembered too
+        window.set_font_scale(100)
+        window.set_language("zh_CN")
+        window.resize(window.width(), 523)
+        assert window.height() == 523
         window.close()
+        assert settings_module.Settings().geometry("main") == window.saveGeometry()
         second = type(window)(settings_module.Settings())
         qtbot.addWidget(second)
-        assert (second.width(), second.height()) == size
-        assert second.idle.timeout_ms == 5 * 60_000
+        assert second.height() == 523  # (the width is kept within the small offscreen screen)
+        assert second.idle.timeout_ms == 5 * 60_000 and second.act_font[100].isChecked()
         second.idle.stop()
     finally:
         window.set_font_scale(100)
@@ -248,5 +249,43 @@ def test_closing_the_window_closes_its_reminders(qtbot, window):
     qtbot.addWidget(unrelated)
     unrelated.show()
     assert window.owned_windows() == [reminder]
+    # a reminder still being computed when the window closes must not open afterwards
+    import threading
+
+    from ui.workers import dispatcher, run_task
+
+    gate = threading.Event()
+    late: list[QMessageBox] = []
+
+    def show_late(_result):
+        box = QMessageBox(QMessageBox.Icon.Information, "late", "late", QMessageBox.StandardButton.Ok, window)
+        box.show()
+        late.append(box)
+
+    run_task(gate.wait, 5, on_done=show_late, owner=window)
     window.close()
     assert not reminder.isVisible() and unrelated.isVisible()
+    with qtbot.waitSignal(dispatcher().idle_changed, timeout=5000):
+        gate.set()
+    assert late == [] and window.owned_windows() == []
+
+
+def test_lifecycle_reasons_read_in_words(zh_ui):
+    from ui.card.readonly import reason_text
+
+    assert reason_text("04", "03") == "拥有车辆(3万元以上)"  # 剔除: removal reason
+    assert reason_text("05", "01") == "死亡"  # 自然减少: member change reason
+    assert reason_text("01", "03") == "因学"  # 新识别 with the main cause recorded as its code
+    assert reason_text("03", "房屋倒塌") == "房屋倒塌"  # free text stays as written
+    assert reason_text("02", "") == ""
+
+
+def test_filter_boxes_show_their_whole_text_with_large_font(qtbot, window):
+    from PySide6.QtGui import QFontMetrics
+
+    for scale in (100, 150):
+        window.set_font_scale(scale)
+        for combo in (window.filter_status, window.filter_attr, window.filter_cause):
+            text = combo.itemText(0)
+            assert combo.minimumWidth() >= QFontMetrics(combo.font()).horizontalAdvance(text) + 30, (scale, text)
+    window.set_font_scale(100)

@@ -40,6 +40,26 @@ def local_time(value: datetime | None) -> str:
     return f"{fmt.day(local.date())} {local:%H:%M}"
 
 
+#: lifecycle kinds whose reason is a code: 剔除 → removal_reason, 自然减少/增加 → member_change_reason
+REASON_LISTS = {"04": "removal_reason", "05": "member_change_reason", "06": "member_change_reason"}
+
+
+def reason_text(kind: str, reason: str | None) -> str:
+    """A lifecycle request's or event's reason in words. Coded reasons show their label; the
+    free-text reason of 新识别/返贫 may hold the poverty-cause code (imports and the demo record the
+    main cause there), which is shown as the cause's name too."""
+    if not reason:
+        return ""
+    list_name = REASON_LISTS.get(kind)
+    if list_name is not None:
+        return fmt.label_any(list_name, reason)
+    from app.codes import code_list
+
+    if kind in ("01", "03") and code_list("poverty_cause").get(reason) is not None:
+        return fmt.label("poverty_cause", reason)
+    return reason
+
+
 class ListTab(CardTab):
     """One or more read-only tables with an empty-state line each."""
 
@@ -115,7 +135,7 @@ class LifecycleTab(ListTab):
             Column(lambda: self.tr("Request"), lambda r: fmt.label("lifecycle_event", r.kind)),
             Column(lambda: self.tr("Year"), lambda r: r.year),
             Column(lambda: self.tr("Status"), lambda r: fmt.label("lifecycle_request_status", r.status)),
-            Column(lambda: self.tr("Reason"), lambda r: r.reason),
+            Column(lambda: self.tr("Reason"), lambda r: reason_text(r.kind, r.reason)),
             Column(lambda: self.tr("Filed by"), lambda r: r.author),
             Column(lambda: self.tr("Last change"), lambda r: local_time(r.updated_at)),
         ]
@@ -125,7 +145,7 @@ class LifecycleTab(ListTab):
             Column(lambda: self.tr("Year"), lambda e: e.year),
             Column(lambda: self.tr("From"), lambda e: fmt.label("exit_status", e.from_status)),
             Column(lambda: self.tr("To"), lambda e: fmt.label("exit_status", e.to_status)),
-            Column(lambda: self.tr("Reason"), lambda e: e.reason),
+            Column(lambda: self.tr("Reason"), lambda e: reason_text(e.kind, e.reason)),
         ]
         super().__init__(card, [
             ("lifecycleEvents", events, lambda d: d.events, lambda: self.tr("Status changes"),

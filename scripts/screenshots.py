@@ -178,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     window.lock_panel.submit()
     spin(app, lambda: not window.locked)
 
+    window.statusBar().clearMessage()  # the start-up reminder's note was written in Chinese
     window.set_language("en")
     card.show_tab(card.income)
     save(window, "19-card-income-english")

@@ -803,6 +803,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
         return act
 
+    def on_retranslate(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` after every language change (for texts a plugin sets itself, such as
+        a label in the status bar)."""
+        self._retranslators.append(callback)
+
     def add_card_tab(self, title: str | Callable[[], str], factory: Callable[[Any, str], QWidget]) -> None:
         """Add a tab to every household card (already open ones too). ``factory(window, household_id)``
         returns the widget; a ``refresh()`` method on it is called when the household changes."""

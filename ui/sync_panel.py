@@ -122,6 +122,8 @@ class SyncMenu(QObject):
                                                  self.import_bundle)
         self.status_label = QLabel()
         window.statusBar().addPermanentWidget(self.status_label)
+        if hasattr(window, "on_retranslate"):
+            window.on_retranslate(self.refresh_status)  # the status line follows the UI language
         self._auto_result.connect(self._on_auto)
         if getattr(window, "db", None) is not None:
             self.attached(window.db)

@@ -52,6 +52,35 @@ def test_language_switch_relabels_everything(qtbot, window, db, household, ui_se
     assert card.basic.form.labels["hh_number"].text() == "户编号"
 
 
+def test_language_switch_reaches_the_feature_areas(qtbot, window, db, household, monkeypatch):
+    """With every feature plugin loaded, English leaves no Chinese on labels, buttons, menus, card
+    tabs or the status bar, except data and the Chinese names of printed forms, e.g. "(明白卡)"."""
+    import importlib
+
+    from PySide6.QtWidgets import QAbstractButton, QMenu
+
+    import ui.plugins
+
+    monkeypatch.setattr(ui.plugins, "PLUGINS", importlib.reload(ui.plugins).PLUGINS)
+    with qtbot.waitSignal(window.plugins_loaded, timeout=20000):
+        window.attach_database(db, check=False)
+    assert window.plugin_errors == []
+    card = open_card(qtbot, window, household.id)
+    window.act_lang["en"].trigger()
+    data = ("张三", "李四", "张小明", "石门村", "龙场镇", "云岭县", "测试员", "中文（简体）")
+
+    def chinese(text: str) -> bool:
+        text = re.sub(r"\([\u4e00-\u9fff]+\)", "", text)  # a form's own name in brackets
+        return bool(CJK.search(text)) and not any(d in text for d in data)
+
+    left = [(type(w).__name__, w.text()) for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
+            if w.isVisible() and chinese(w.text())]
+    left += [("menu", a.text()) for m in window.findChildren(QMenu) for a in m.actions() if chinese(a.text())]
+    left += [("tab", card.tabs.tabText(i)) for i in range(card.tabs.count()) if chinese(card.tabs.tabText(i))]
+    assert left == []
+    window.act_lang["zh_CN"].trigger()
+
+
 def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
     tree = ET.parse(ts)
     out = []

@@ -36,19 +36,24 @@ def test_result_and_error_arrive_on_the_gui_thread(qtbot, qapp):
 def test_progress_dialog_cancel_stops_the_task(qtbot, qapp):
     parent = QWidget()
     qtbot.addWidget(parent)
-    release = threading.Event()
+    shown = threading.Event()
     progress: list[tuple[int, int]] = []
     outcome = {}
 
     def long_work(task: TaskContext) -> str:
         for i in range(1000):
             task.progress(i, 1000, "step")
-            release.wait(0.005)
+            shown.wait(5)  # in step with the GUI: the next step once this one was shown
+            shown.clear()
         return "finished"
+
+    def on_progress(done: int, total: int, _text: str) -> None:
+        progress.append((done, total))
+        shown.set()
 
     context = run_task(long_work, on_done=lambda r: outcome.setdefault("done", r),
                        on_cancel=lambda: outcome.setdefault("cancelled", True),
-                       on_progress=lambda d, t, _s: progress.append((d, t)), with_progress="Working", parent=parent)
+                       on_progress=on_progress, with_progress="Working", parent=parent)
     pending = dispatcher().pending[max(dispatcher().pending)]
     qtbot.waitUntil(lambda: len(progress) >= 3, timeout=5000)
     with qtbot.waitSignal(dispatcher().idle_changed, timeout=5000):

@@ -19,6 +19,7 @@ the database is exactly as before.
 from __future__ import annotations
 
 import json
+import logging
 import multiprocessing
 import os
 import random
@@ -59,6 +60,7 @@ MAX_SINGLE_VILLAGE = 3_000
 FLUSH_ROWS = 40_000
 PARALLEL_FROM = 20_000
 _EPOCH = date(1970, 1, 1).toordinal()
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
@@ -584,6 +586,57 @@ def _load(conn: Any, jobs: list[VillageJob], summary: DemoSummary, progress: Pro
     summary.rows = dict(sink.counts)
 
 
+def _leave_wal(db: Any, conn: Any) -> bool:
+    """Switch a WAL database to a rollback journal for the load, if this is its only connection.
+
+    In WAL mode the one big commit writes every page twice (into the WAL, then the checkpoint
+    copies it into the file); with a rollback journal the pages go straight into the file, and the
+    journal holds only the pages the load changes (few in a fresh database), so a crash still
+    rolls back cleanly. SQLite can leave WAL only when no other connection has the file open, so
+    the database's idle pooled connections are closed first (the engines open new ones when next
+    used); if another one is in use, the load simply stays in WAL. True if the mode was changed
+    (``_restore_wal`` must then run after the commit or rollback).
+    """
+    if str(conn.execute("PRAGMA main.journal_mode").fetchone()[0]).lower() != "wal":
+        return False
+    db.read_engine.dispose()
+    db.write_engine.dispose()
+    conn.execute("PRAGMA busy_timeout = 0")  # a busy file means another connection: don't wait
+    try:
+        mode = str(conn.execute("PRAGMA main.journal_mode = DELETE").fetchone()[0]).lower()
+    except Exception:  # sqlcipher3's OperationalError "database is locked"
+        mode = "wal"
+    finally:
+        conn.execute("PRAGMA busy_timeout = 30000")
+    return mode == "delete"
+
+
+def _restore_wal(conn: Any) -> None:
+    """Back to WAL after a load that left it (the mode is stored in the file). Waits for readers
+    (busy timeout); should it still fail, the database keeps working with a rollback journal."""
+    try:
+        mode = str(conn.execute("PRAGMA main.journal_mode = WAL").fetchone()[0]).lower()
+    except Exception as exc:  # pragma: no cover - another process kept the file busy for 30 s
+        mode = type(exc).__name__
+    if mode != "wal":  # pragma: no cover
+        log.warning("demo: database left in journal mode %s", mode)
+
+
+def _drop_indexes(conn: Any) -> list[str]:
+    """Drop the secondary indexes of the tables the demo fills; returns their ``CREATE INDEX``.
+
+    Building an index once from the loaded rows (SQLite sorts them) costs a fraction of keeping it
+    up to date row by row while millions of rows with scattered keys arrive. The statements are
+    the ones stored in the schema, so the recreated indexes are exactly the same.
+    """
+    tables = ", ".join(f"'{t}'" for t in ORDER if t != "search_index")
+    rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                        f"AND tbl_name IN ({tables}) ORDER BY name").fetchall()
+    for name, _sql in rows:
+        conn.execute(f'DROP INDEX "{name}"')
+    return [sql for _name, sql in rows]
+
+
 def generate(db: Any, households: int, seed: int, scenario: str = "default", progress: Progress | None = None,
              cancel: Cancel | None = None, replace: bool = False, workers: int | None = None) -> DemoSummary:
     """Fill ``db`` with a fictional county of ``households`` households (see the module doc).
@@ -604,14 +657,17 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
     with db.write_lock:
         conn = db.raw()
         staging = None
+        wal = False
         try:
             conn.execute("PRAGMA foreign_keys = OFF")  # parents are written first; checked by the tests
+            wal = _leave_wal(db, conn)
             # Ids are time-ordered by the generated dates, so every village inserts all over the id
             # indexes: keep them in memory (SQLite grows the cache only as pages are touched).
             conn.execute(f"PRAGMA cache_size = -{min(max(households * 16, 262_144), 1_572_864)}")
             conn.execute("BEGIN IMMEDIATE")
             try:
                 _existing(conn, replace)
+                indexes = _drop_indexes(conn)
                 if workers > 0:
                     from app.demo.parallel import Staging
 
@@ -619,6 +675,8 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
                     staging.load(conn, jobs, workers, summary, CountyIds(), progress, cancel, DemoCancelled)
                 else:
                     _load(conn, jobs, summary, progress, cancel)
+                for sql in indexes:
+                    conn.execute(sql)
                 conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")  # as rebuild() ends
                 meta = {
                     "demo": "1", "demo_scenario": sc.name, "demo_seed": str(seed), "demo_households": str(households),
@@ -633,6 +691,8 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
         finally:
             if staging is not None:
                 staging.close(conn)
+            if wal:
+                _restore_wal(conn)
             conn.close()
     summary.seconds = round(time.perf_counter() - started, 2)
     record_event(db, "demo.generate", "database", db.meta("db_id") or "", {

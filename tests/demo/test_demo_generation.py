@@ -147,6 +147,50 @@ def test_cancel_leaves_the_database_as_it_was(fresh_db: Any) -> None:
     assert summary.rows["household"] == 30
 
 
+def _schema(db: Any) -> tuple[str, list[tuple[str, str, str]]]:
+    conn = db.raw()
+    try:
+        mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
+        return mode, sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'"))
+    finally:
+        conn.close()
+
+
+def test_bulk_load_leaves_wal_and_rebuilds_the_indexes(fresh_db: Any) -> None:
+    """The load runs with a rollback journal (no -wal file) and without the secondary indexes;
+    afterwards the file is back in WAL with exactly the indexes it had, consistent with the rows."""
+    before = _schema(fresh_db)
+    assert before[0] == "wal" and any(name == "ix_member_household_id" for name, _t, _s in before[1])
+    wal_file = Path(f"{fresh_db.path}-wal")
+    during: list[bool] = []
+    generate(fresh_db, 120, 1, progress=lambda _d, _t: during.append(wal_file.exists()))
+    assert during and not any(during)
+    assert _schema(fresh_db) == before
+    conn = fresh_db.raw()
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        plan = " ".join(str(r) for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT * FROM member WHERE household_id = 'x'"))
+        assert "ix_member_household_id" in plan
+    finally:
+        conn.close()
+
+
+def test_bulk_load_with_another_connection_open_stays_in_wal(fresh_db: Any) -> None:
+    """A reader in the middle of a transaction keeps the file in WAL; the load neither waits nor fails."""
+    reader = fresh_db.raw()
+    try:
+        reader.execute("BEGIN")
+        assert reader.execute("SELECT count(*) FROM household").fetchone() == (0,)
+        summary = generate(fresh_db, 40, 1)
+        assert reader.execute("SELECT count(*) FROM household").fetchone() == (0,)  # its snapshot
+        reader.execute("COMMIT")
+        assert reader.execute("SELECT count(*) FROM household").fetchone() == (summary.households,)
+    finally:
+        reader.close()
+    assert _schema(fresh_db)[0] == "wal"
+
+
 def test_refuses_real_households(db: Any, household: Any) -> None:
     with pytest.raises(BangfuError) as err:
         generate(db, 20, 1)

@@ -637,6 +637,29 @@ def _drop_indexes(conn: Any) -> list[str]:
     return [sql for _name, sql in rows]
 
 
+#: FTS5 merge settings during the load, and SQLite's defaults (https://sqlite.org/fts5.html#fts5_options).
+_FTS_LOAD = {"automerge": 0, "crisismerge": 200}
+_FTS_DEFAULTS = {"automerge": 4, "crisismerge": 16}
+
+
+def _defer_fts_merges(conn: Any) -> dict[str, Any]:
+    """No incremental merging of the search index's segments while the load adds them: the final
+    ``optimize`` merges everything into one segment anyway, so merging on the way is work done
+    twice. Returns the settings stored before (usually none: the defaults)."""
+    before = dict(conn.execute("SELECT k, v FROM search_index_config WHERE k IN ('automerge', 'crisismerge')"))
+    for key, value in _FTS_LOAD.items():
+        conn.execute("INSERT INTO search_index(search_index, rank) VALUES (?, ?)", (key, value))
+    return before
+
+
+def _restore_fts_merges(conn: Any, before: dict[str, Any]) -> None:
+    for key in _FTS_LOAD:
+        conn.execute("INSERT INTO search_index(search_index, rank) VALUES (?, ?)",
+                     (key, before.get(key, _FTS_DEFAULTS[key])))
+        if key not in before:  # leave the config table as it was: the default is not stored
+            conn.execute("DELETE FROM search_index_config WHERE k = ?", (key,))
+
+
 def generate(db: Any, households: int, seed: int, scenario: str = "default", progress: Progress | None = None,
              cancel: Cancel | None = None, replace: bool = False, workers: int | None = None) -> DemoSummary:
     """Fill ``db`` with a fictional county of ``households`` households (see the module doc).
@@ -668,6 +691,7 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
             try:
                 _existing(conn, replace)
                 indexes = _drop_indexes(conn)
+                merges = _defer_fts_merges(conn)
                 if workers > 0:
                     from app.demo.parallel import Staging
 
@@ -678,6 +702,7 @@ def generate(db: Any, households: int, seed: int, scenario: str = "default", pro
                 for sql in indexes:
                     conn.execute(sql)
                 conn.execute("INSERT INTO search_index(search_index) VALUES ('optimize')")  # as rebuild() ends
+                _restore_fts_merges(conn, merges)
                 meta = {
                     "demo": "1", "demo_scenario": sc.name, "demo_seed": str(seed), "demo_households": str(households),
                     "demo_as_of": sc.as_of.isoformat(),

@@ -147,11 +147,12 @@ def test_cancel_leaves_the_database_as_it_was(fresh_db: Any) -> None:
     assert summary.rows["household"] == 30
 
 
-def _schema(db: Any) -> tuple[str, list[tuple[str, str, str]]]:
+def _schema(db: Any) -> tuple[str, list[tuple[str, str, str]], list[tuple[str, Any]]]:
     conn = db.raw()
     try:
         mode = conn.execute("PRAGMA journal_mode").fetchone()[0]
-        return mode, sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'"))
+        fts = sorted(conn.execute("SELECT k, v FROM search_index_config"))  # merge settings back as they were
+        return mode, sorted(conn.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'")), fts
     finally:
         conn.close()
 

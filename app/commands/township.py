@@ -17,7 +17,8 @@ register_messages({
     "tw.cli.check_json": ("以 JSON 输出问题清单（证件号码已脱敏）", "print the findings as JSON (ID numbers masked)"),
     "tw.cli.check_out": ("把问题清单写入 .xlsx 或 .pdf 文件", "write the findings to an .xlsx or .pdf file"),
     "tw.cli.check_rule": ("只检查该规则（可重复）", "only this rule (repeatable)"),
-    "tw.cli.check_as_of": ("按该日期计算年龄（默认今天）", "compute ages on this date (default today)"),
+    "tw.cli.check_as_of": ("按该日期计算年龄（默认今天；演示库为其数据日期）",
+                           "compute ages on this date (default today; a demo database's own date)"),
     "tw.cli.scope_village": ("只看该村（12位代码）", "only this village (12-digit code)"),
     "tw.cli.scope_township": ("只看该乡镇（9位代码）", "only this township (9-digit code)"),
     "tw.cli.scope_county": ("只看该县（6位代码）", "only this county (6-digit code)"),
@@ -196,6 +197,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if out is not None and out.suffix.lower() not in (".xlsx", ".pdf"):
         raise BangfuError("quality.bad_format")
     with open_db(args) as db:
+        from app.services.reference_date import reference_date
+
+        as_of = as_of or reference_date(db)
         try:
             findings = run_checks(db, scope=scope, codes=args.rule, as_of=as_of)
         except KeyError as exc:

@@ -9,7 +9,8 @@ the same ID twice, orphans, employment support without wages, 一比对 matches)
 over what the scans gathered. A small scope (one village or township) is read through the
 indexes instead.
 
-Ages are whole years on ``as_of`` (default today). "Exited" means 脱贫属性 02/03.
+Ages are whole years on ``as_of`` (default today; a demo database's own day, see
+``app.services.reference_date``). "Exited" means 脱贫属性 02/03.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from app.fields import field_label
 from app.i18n import t_in
 from app.idnumber import mask_id
 from app.quality.rules import Rule, rules
+from app.services.reference_date import reference_date
 from app.store.database import Database
 from app.validation import format_money
 
@@ -452,7 +454,8 @@ def _member_params(code: str, age: Any, school: str, education: str, skill: str,
 def run_checks(db: Database, scope: str | None = None, codes: Sequence[str] | None = None,
                as_of: date | None = None) -> list[Finding]:
     """All findings for ``scope`` (a 12-digit village, 9-digit township or 6-digit county code
-    prefix; None = everything), in rules-table order, then by village and household number."""
+    prefix; None = everything), in rules-table order, then by village and household number. Ages
+    are counted on ``as_of`` (default: ``reference_date``, today outside demo databases)."""
     table = rules()
     by_code = {r.code: r for r in table}
     wanted = set(codes) if codes is not None else set(by_code)
@@ -461,7 +464,7 @@ def run_checks(db: Database, scope: str | None = None, codes: Sequence[str] | No
         raise KeyError(sorted(unknown)[0])
     conn = db.raw()
     try:
-        run = _Run(conn, scope, wanted, as_of or date.today())
+        run = _Run(conn, scope, wanted, as_of or reference_date(db))
         run.households()
         if run.indexed:  # a small scope: the scope table lives on this connection
             run.members()

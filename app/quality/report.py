@@ -89,7 +89,7 @@ def write_pdf(findings: Sequence[Finding], path: Path | str, scope: str | None =
         Text,
         build_pdf,
         column_widths,
-        page_size,
+        frame_width,
         write_atomic,
     )
 
@@ -102,14 +102,14 @@ def write_pdf(findings: Sequence[Finding], path: Path | str, scope: str | None =
     households = len({f.household_id for f in findings})
     story.append(Text(t_in(lang, "quality.report.total", count=len(findings), households=households)
                       if findings else t_in(lang, "quality.report.none"), 11))
-    width = page_size("A4L")[0] - 30 * mm
+    width = frame_width("A4L")
     style = [("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
              ("VALIGN", (0, 0), (-1, -1), "TOP"), ("REPEATROWS", (0, 0), (-1, 0))]
     if findings:
         story += [Spacer(1, 4 * mm), Text(t_in(lang, "quality.report.summary"), 13, bold=True), Spacer(1, 2 * mm)]
         header = [t_in(lang, c) for c in ("quality.col.rule", "quality.col.severity", "quality.col.message",
                                           "quality.col.count", "quality.col.households")]
-        rows = [[r.code, t_in(lang, f"quality.severity.{r.severity}"), r.en if (lang or "").startswith("en") else r.zh,
+        rows = [[r.code, t_in(lang, f"quality.severity.{r.severity}"), r.title(lang or "zh_CN"),
                  str(n), str(h)] for r, n, h in summary(findings)]
         widths = column_widths(header, rows, 9, width)
         cells = [[Text(v, 9, bold=True) for v in header]] + [[Text(v, 9) for v in row] for row in rows]

@@ -9,12 +9,14 @@ parameters (ages, months, years, amounts, code labels), never names or ID number
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from app.i18n import register
 from app.paths import resources_dir
 
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 SEVERITIES: tuple[str, ...] = ("error", "warning")
 
 register({
@@ -34,6 +36,13 @@ class Rule:
     @property
     def message_code(self) -> str:
         return f"quality.{self.code}"
+
+    def title(self, lang: str | None = None) -> str:
+        """The message without its figures ("家庭人口数（…）与在册成员数（…）不一致"), for lists of rules."""
+        from app.i18n import current_language
+
+        text = self.en if (lang or current_language()).startswith("en") else self.zh
+        return _PLACEHOLDER.sub("…", text)
 
 
 @cache

@@ -475,6 +475,13 @@ def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], size: fl
     return [w * total / used for w in need]
 
 
+def frame_width(paper: str, margins_mm: tuple[float, float, float, float] = (15, 15, 18, 30)) -> float:
+    """The width a flowable may take in ``build_pdf``'s frame (page less margins and the frame's
+    6 pt padding on each side)."""
+    _top, right, _bottom, left = margins_mm
+    return page_size(paper)[0] - (left + right) * mm - 12
+
+
 def build_pdf(flowables: Sequence[Any] | Callable[[], Iterable[Any]], furniture: Furniture, paper: str = "A4",
               margins_mm: tuple[float, float, float, float] = (15, 15, 18, 30), title: str = "",
               author: str = "") -> tuple[bytes, int]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, Spacer
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer
 
 from app.i18n import register, t_in
 from app.reports.common import (
@@ -26,7 +26,7 @@ from app.reports.common import (
     build_pdf,
     column_widths,
     draw_text,
-    page_size,
+    frame_width,
     text_width,
     write_atomic,
 )
@@ -43,6 +43,7 @@ register({
     "dash.poor": ("未脱贫（含返贫）户数 / 人数", "Poor households / people (incl. returned)"),
     "dash.incidence": ("贫困发生率", "Poverty incidence"),
     "dash.incidence_value": ("{pct}%（退出标准 {threshold}%）", "{pct}% (exit threshold {threshold}%)"),
+    "dash.incidence_partial": ("；{count} 个村无人口数据，未计入", "; {count} village(s) without a population figure left out"),
     "dash.incidence_none": ("无人口数据（请填写贫困村档案）", "no population figure (fill in the village profile)"),
     "dash.visits": ("{year} 年走访覆盖率", "Visit coverage in {year}"),
     "dash.visits_value": ("{pct}%（{visited} / {total} 户）；近30天 {recent} 户",
@@ -130,6 +131,8 @@ def _figures(board: Dashboard, lang: str) -> list[list[str]]:
     pct = board.incidence_pct
     incidence = (t_in(lang, "dash.incidence_value", pct=f"{pct:.2f}", threshold=f"{board.threshold_pct:g}")
                  if pct is not None else t_in(lang, "dash.incidence_none"))
+    if pct is not None and board.villages_without_profile:  # the figure covers only some villages
+        incidence += t_in(lang, "dash.incidence_partial", count=len(board.villages_without_profile))
     coverage = board.visit_coverage_pct
     return [
         [t_in(lang, "dash.villages"), str(board.villages)],
@@ -152,7 +155,8 @@ def _table(header: list[str], rows: list[list[str]], width: float, size: float =
 
 
 def _section(title: str, chart: Any, story: list[Any]) -> None:
-    story += [Spacer(1, 5 * mm), Text(title, 12, bold=True), Spacer(1, 2 * mm), chart]
+    """A heading and its chart on one page (a heading alone at the foot of a page reads as lost)."""
+    story += [Spacer(1, 5 * mm), KeepTogether([Text(title, 12, bold=True), Spacer(1, 2 * mm), chart])]
 
 
 def story(board: Dashboard, width: float, lang: str = "zh_CN", images: dict[str, bytes] | None = None) -> list[Any]:
@@ -212,7 +216,7 @@ def story(board: Dashboard, width: float, lang: str = "zh_CN", images: dict[str,
 
 def write_dashboard_pdf(board: Dashboard, path: Path | str, lang: str = "zh_CN", training: bool = False,
                         images: dict[str, bytes] | None = None) -> Path:
-    width = page_size("A4")[0] - 30 * mm
+    width = frame_width("A4")
     title = t_in(lang, "dash.title")
     data, _pages = build_pdf(story(board, width, lang, images), Furniture(training=training, running_title=title,
                                                                           lang=lang), paper="A4", title=title)

@@ -23,6 +23,7 @@ from sqlalchemy import text
 from app.codes import code_list
 from app.i18n import register
 from app.services.plans import YearProgress, progress
+from app.services.reference_date import reference_date
 from app.store.database import Database
 
 #: Provinces of the western region (西部地区), where a village may exit below 3 % instead of 2 %.
@@ -152,8 +153,9 @@ def _counts(session: Any, column: str, list_name: str, params: dict[str, Any], l
 
 def dashboard(db: Database, scope: str | None = None, year: int | None = None, as_of: date | None = None,
               lang: str | None = None) -> Dashboard:
-    """Figures for ``scope``: a village (12-digit code), township (9), county (6) or all (None)."""
-    as_of = as_of or date.today()
+    """Figures for ``scope``: a village (12-digit code), township (9), county (6) or all (None),
+    counted on ``as_of`` (default: ``reference_date``, today outside demo databases)."""
+    as_of = as_of or reference_date(db)
     year = year or as_of.year
     params: dict[str, Any] = {"scope": f"{scope or ''}%"}
     with db.read() as s:

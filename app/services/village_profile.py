@@ -57,6 +57,9 @@ register({
     "field.village_profile.projects": ("贫困村提升工程", "village improvement projects"),
     "field.village_profile.note": ("备注", "note"),
     "profile.entry_name": ("第 {index} 项缺少姓名/名称", "entry {index} has no name"),
+    "profile.entry_amount": ("第 {index} 项的金额应为不小于 0 的元数（最多两位小数）",
+                             "entry {index}: the amount must be yuan, not negative, at most two decimals"),
+    "profile.entry_year": ("第 {index} 项的年份应为 1949 到 2100 之间的整数", "entry {index}: the year must be 1949 to 2100"),
     "profile.entry_key": ("第 {index} 项含未知字段“{key}”", "entry {index} has an unknown key '{key}'"),
 })
 
@@ -94,6 +97,12 @@ def _check(c: Checker, data: dict[str, Any]) -> None:
             for key in entry:
                 if key not in keys:
                     c.fail(name, "profile.entry_key", index=index, key=str(key)[:20])
+            amount = entry.get("amount_fen")
+            if amount is not None and (not isinstance(amount, int) or isinstance(amount, bool) or amount < 0):
+                c.fail(name, "profile.entry_amount", index=index)
+            year = entry.get("year")
+            if year is not None and (not isinstance(year, int) or isinstance(year, bool) or not 1949 <= year <= 2100):
+                c.fail(name, "profile.entry_year", index=index)
 
 
 def _poor(session: Any, village_id: str) -> tuple[int, int]:

@@ -54,6 +54,7 @@ def test_findings_to_excel_and_pdf(registry, tmp_path, cli, capsys):
     pdf = write_pdf(findings, tmp_path / "findings.pdf", scope="520123001001", on=AS_OF)
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "dropout" in text and "5201230010010102" in text
+    assert "{" not in text  # rule names in the summary table are written without placeholders
     assert main(["check", "--out", str(tmp_path / "cli.pdf"), *cli]) == 1
     assert (tmp_path / "cli.pdf").read_bytes().startswith(b"%PDF")
     assert main(["check", "--out", str(tmp_path / "x.txt"), *cli]) == 1

@@ -3,8 +3,11 @@ defect the ``quality_problems`` scenario plants (each by the rule meant for it).
 
 from __future__ import annotations
 
+from datetime import date
+
 from app.demo import generate
 from app.quality import run_checks
+from app.services.reference_date import reference_date
 
 #: demo defect kind -> the rule that must report it
 EXPECTED = {
@@ -23,6 +26,12 @@ def test_demo_county_is_clean(db):
     summary = generate(db, 400, 3, "default", workers=0)
     assert summary.households == 400
     assert [f.as_dict() for f in run_checks(db, as_of=summary.as_of)] == []
+    # Without a date, a demo database is checked on its own day, not today: counted years later
+    # its pupils would have outgrown their grades.
+    assert reference_date(db) == summary.as_of
+    assert run_checks(db) == []
+    later = {f.rule.code for f in run_checks(db, as_of=date(summary.as_of.year + 6, 12, 31))}
+    assert "pupil_age" in later
 
 
 def test_planted_demo_defects_are_all_found(db):

@@ -23,6 +23,9 @@ def test_rules_table_and_implementations_agree():
         assert r.severity in ("error", "warning")
         zh, en = MESSAGES[r.message_code]
         assert zh and en.isascii(), r.code
+        for lang in ("zh_CN", "en"):  # the rule's name in lists: the message without its figures
+            assert "{" not in r.title(lang) and r.title(lang), r.code
+    assert rules()[1].title("zh_CN") == "家庭人口数（…）与在册成员数（…）不一致"
 
 
 def test_clean_registry_has_no_findings(registry: Registry):

@@ -90,6 +90,11 @@ def test_profile_history_keeps_every_snapshot(db, village):
     with pytest.raises(ValidationFailed) as exc:
         profiles.save_profile(db, village.id, {"leaders": [{"industry": "养牛"}], "water_projects": -1})
     assert {e.code for e in exc.value.errors} == {"profile.entry_name", "value.range"}
+    with pytest.raises(ValidationFailed) as exc:
+        profiles.save_profile(db, village.id, {"projects": [{"name": "组组通", "amount_fen": "八十万", "year": 2017},
+                                                            {"name": "饮水", "amount_fen": -1, "year": "去年"}]})
+    assert sorted((e.code, e.params["index"]) for e in exc.value.errors) == [
+        ("profile.entry_amount", 1), ("profile.entry_amount", 2), ("profile.entry_year", 2)]
     with db.read() as s:
         ops = s.execute(text("SELECT kind FROM outbox_op WHERE entity = 'village_profile'")).scalars().all()
     assert ops == ["append", "append"]

@@ -119,9 +119,19 @@ def test_dashboard_charts_image_and_pdf(qtbot, window, db, village, tmp_path):
     assert set(dialog.views) == {"by_status", "by_attr", "by_cause", "exits", "measures", "funds"}
     cause_chart = dialog.views["by_cause"].chart()
     assert cause_chart.series()[0].barSets()[0].at(0) == 1.0
+    codes = [dialog.scope.itemData(i) for i in range(dialog.scope.count())]
+    assert codes == [None, "520123", "520123001", village.code]  # everything, county, township, village
+    with qtbot.waitSignal(dialog.loaded, timeout=15000) as blocker:
+        dialog.scope.setCurrentIndex(3)
+    assert blocker.args[0].scope == village.code and blocker.args[0].villages == 1
+    dialog.tabs.setCurrentWidget(dialog.views["by_cause"])
     png = tmp_path / "chart.png"
     dialog.save_chart(png)
-    assert png.read_bytes().startswith(b"\x89PNG")
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(png))
+    assert (image.width(), image.height()) == (1400, 480)  # drawn at a fixed size, twice the pixels
+    assert image.pixelColor(700, 240).name() != image.pixelColor(5, 5).name()  # something drawn, not blank
     pdf = tmp_path / "dash.pdf"
     with qtbot.waitSignal(dialog.saved, timeout=30000):
         dialog.save_report(pdf)
@@ -149,12 +159,17 @@ def test_plans_and_profile_editors(qtbot, window, db, village):
     profile.population_total.setValue(880)
     profile.flags["broadband"].setChecked(True)
     profile.lists["task_force"].set_entries([{"name": "钱第一", "role": "第一书记"}])
+    projects = profile.lists["projects"]
+    projects.set_entries([{"name": "组组通硬化路", "year": 2018}])
+    projects.table.item(0, 2).setText("850,000.50")  # amounts are typed in yuan
     with qtbot.waitSignal(profile.saved, timeout=15000) as blocker:
         profile.save()
     assert blocker.args[0] is not None
     snaps = history(db, village.id)
     assert snaps[-1].population_total == 880 and snaps[-1].broadband is True
     assert snaps[-1].task_force == [{"name": "钱第一", "role": "第一书记"}]
+    assert snaps[-1].projects == [{"name": "组组通硬化路", "year": 2018, "amount_fen": 85_000_050}]
     with qtbot.waitSignal(profile.loaded, timeout=15000):
         pass
     assert profile.history.rowCount() >= 3
+    assert profile.lists["projects"].table.item(0, 2).text() == "850000.50"  # shown in yuan again

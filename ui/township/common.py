@@ -45,6 +45,41 @@ def villages(db: Any) -> list[tuple[str, str, str]]:
     return [(v.id, v.code, f"{v.township_name} {v.name}") for v in rows]
 
 
+def scope_choices(db: Any) -> list[tuple[str, str]]:
+    """(label, division-code prefix) of every county, township and village, as a tree in one
+    list (indented by level), so a dashboard or check can be run for any of them."""
+    from sqlmodel import select
+
+    from app.domain import Village
+
+    if db is None:
+        return []
+    with db.read() as s:
+        rows = s.exec(select(Village).where(Village.deleted == False).order_by(Village.code)).all()  # noqa: E712
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for v in rows:
+        for code, label in ((v.code[:6], v.county_name), (v.code[:9], "    " + v.township_name),
+                            (v.code, "        " + v.name)):
+            if code not in seen:
+                seen.add(code)
+                out.append((label or code, code))
+    return out
+
+
+def add_scopes(combo: Any, window: Any) -> None:
+    """Fill a scope combo: everything, then every county/township/village; select the place
+    chosen in the main window's tree."""
+    from PySide6.QtWidgets import QComboBox
+
+    selected = scope_code(window)
+    for label, code in scope_choices(window.db):
+        combo.addItem(label, code)
+        if code == selected:
+            combo.setCurrentIndex(combo.count() - 1)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+
 def fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> None:
     table.clear()
     table.setColumnCount(len(headers))

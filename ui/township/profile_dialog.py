@@ -4,7 +4,6 @@ History tab shows what changed when and by whom."""
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.fields import field_label
+from app.validation import format_money, parse_money
 from ui.forms import DateField
 from ui.township.common import error_text, fill_table, scope_code, villages
 from ui.workers import run_task
@@ -62,6 +62,8 @@ class EntryTable(QWidget):
         for r, entry in enumerate(entries):
             for c, key in enumerate(self.keys):
                 value = entry.get(key, "")
+                if key == "amount_fen" and isinstance(value, int):  # entered and shown in yuan
+                    value = format_money(value, "en").split(" ")[0].replace(",", "")
                 self.table.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
 
     def entries(self) -> list[dict[str, Any]]:
@@ -71,8 +73,16 @@ class EntryTable(QWidget):
             for c, key in enumerate(self.keys):
                 item = self.table.item(r, c)
                 text = item.text().strip() if item else ""
-                if text:
-                    entry[key] = int(text) if key in ("year", "amount_fen") and text.isdigit() else text
+                if not text:
+                    continue
+                entry[key] = text  # what cannot be read is refused by the service, with the entry's number
+                if key == "year" and text.isdigit():
+                    entry[key] = int(text)
+                elif key == "amount_fen":
+                    try:
+                        entry[key] = parse_money(text)
+                    except ValueError:
+                        pass
             if entry:
                 out.append(entry)
         return out
@@ -96,11 +106,14 @@ class ProfileDialog(QDialog):
             self.village.addItem(f"{vcode} {name}", vid)
             if code == vcode:
                 self.village.setCurrentIndex(self.village.count() - 1)
+        from app.services.reference_date import reference_date
+
+        self.today = reference_date(window.db)
         self.as_of = DateField()
-        self.as_of.set_value(date.today())
+        self.as_of.set_value(self.today)
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(self.today.year)
         self.households_total = QSpinBox()
         self.population_total = QSpinBox()
         self.water_projects = QSpinBox()
@@ -134,7 +147,7 @@ class ProfileDialog(QDialog):
         headers = {"name": self.tr("Full name"), "role": self.tr("Post"), "unit": self.tr("Unit"), "phone": self.tr("Phone"),
                    "start": self.tr("Start"), "end": self.tr("Until"), "industry": self.tr("Industry"),
                    "note": self.tr("Remarks"), "field": self.tr("Field"), "year": self.tr("Year"),
-                   "amount_fen": self.tr("Amount (fen)"), "status": self.tr("Status")}
+                   "amount_fen": self.tr("Amount (yuan)"), "status": self.tr("Status")}
         for name, keys in LISTS.items():
             table = EntryTable(keys, [headers[k] for k in keys])
             self.lists[name] = table
@@ -179,10 +192,9 @@ class ProfileDialog(QDialog):
 
     def _show(self, snapshots: list[Any]) -> None:
         from app.services.village_profile import changes
-        from app.validation import format_money
 
         latest = snapshots[-1] if snapshots else None
-        self.year.setValue(latest.year if latest else date.today().year)
+        self.year.setValue(latest.year if latest else self.today.year)
         self.households_total.setValue(latest.households_total if latest else 0)
         self.population_total.setValue(latest.population_total if latest else 0)
         self.water_projects.setValue(latest.water_projects if latest else 0)
@@ -207,8 +219,6 @@ class ProfileDialog(QDialog):
         self.failed.emit(exc)
 
     def values(self) -> dict[str, Any]:
-        from app.validation import parse_money
-
         data: dict[str, Any] = {
             "year": self.year.value(), "households_total": self.households_total.value(),
             "population_total": self.population_total.value(), "water_projects": self.water_projects.value(),

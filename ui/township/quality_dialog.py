@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.idnumber import mask_id
-from ui.township.common import error_text, scope_code
+from ui.forms import DateField
+from ui.township.common import add_scopes, error_text
 from ui.workers import run_task
 
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,25 +105,26 @@ class QualityDialog(QDialog):
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent or window)
         self.main_window = window
+        self.checked_on: Any = None
         self.setWindowTitle(self.tr("Data-quality check"))
         self.resize(1100, 650)
         self.setWindowModality(Qt.WindowModality.NonModal)
         self.scope = QComboBox()
         self.scope.addItem(self.tr("Everything"), None)
-        code = scope_code(window)
-        if code:
-            self.scope.addItem(self.tr("The selected place ({code})").format(code=code), code)
-            self.scope.setCurrentIndex(1)
+        add_scopes(self.scope, window)
+        from app.services.reference_date import reference_date
+
+        self.as_of = DateField()
+        self.as_of.set_value(reference_date(window.db))
+        self.as_of.setToolTip(self.tr("Ages and school grades are counted on this day"))
         self.run_button = QPushButton(self.tr("&Run the checks"))
         self.run_button.clicked.connect(self.run)
         self.rule = QComboBox()
         self.rule.addItem(self.tr("All rules"), "")
-        from app.i18n import current_language
         from app.quality import rules
 
-        english = current_language() == "en"
         for r in rules():
-            self.rule.addItem(f"{r.code} — {r.en if english else r.zh}", r.code)
+            self.rule.addItem(f"{r.code} — {r.title()}", r.code)
         self.severity = QComboBox()
         self.severity.addItem(self.tr("Errors and warnings"), "")
         self.severity.addItem(self.tr("Errors only"), "error")
@@ -130,6 +132,8 @@ class QualityDialog(QDialog):
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Place:")))
         top.addWidget(self.scope)
+        top.addWidget(QLabel(self.tr("Ages on:")))
+        top.addWidget(self.as_of)
         top.addWidget(self.run_button)
         top.addStretch(1)
         top.addWidget(self.rule)
@@ -167,14 +171,15 @@ class QualityDialog(QDialog):
         self.proxy.set_filter(self.rule.currentData(), self.severity.currentData())
 
     def run(self) -> None:
-        db, scope = self.main_window.db, self.scope.currentData()
+        db, scope, as_of = self.main_window.db, self.scope.currentData(), self.as_of.value()
         self.run_button.setEnabled(False)
         self.summary.setText(self.tr("Checking…"))
+        self.checked_on = as_of
 
         def work() -> Any:
             from app.quality import run_checks
 
-            return run_checks(db, scope=scope)
+            return run_checks(db, scope=scope, as_of=as_of)
 
         run_task(work, on_done=self._done, on_error=self._failed, owner=self, with_progress=self.tr("Checking…"),
                  cancellable=False, parent=self)
@@ -211,12 +216,12 @@ class QualityDialog(QDialog):
     def save(self, kind: str, path: Path | None = None) -> None:
         if path is None:
             name, _ = QFileDialog.getSaveFileName(
-                self, self.windowTitle(), f"数据质量问题.{kind}",
+                self, self.windowTitle(), self.tr("data-quality findings") + f".{kind}",
                 self.tr("Excel files (*.xlsx)") if kind == "xlsx" else self.tr("PDF files (*.pdf)"))
             if not name:
                 return
             path = Path(name)
-        findings, scope = self.visible_findings(), self.scope.currentData()
+        findings, scope, on = self.visible_findings(), self.scope.currentData(), self.checked_on
         training = bool(self.main_window.db and self.main_window.db.is_training)
 
         def work() -> Any:
@@ -224,7 +229,7 @@ class QualityDialog(QDialog):
 
             if kind == "xlsx":
                 return write_excel(findings, path)
-            return write_pdf(findings, path, scope=scope, training=training)
+            return write_pdf(findings, path, scope=scope, on=on, training=training)
 
         run_task(work, on_done=lambda p: self.summary.setText(self.tr("Saved {name}").format(name=Path(p).name)),
                  on_error=self._failed, owner=self)

@@ -37,7 +37,7 @@ class ExportDialog(QDialog):
         self.main_window = window
         self.setWindowTitle(self.tr("Export to Excel/CSV"))
         self.what = QComboBox()
-        for key, label in (("households", self.tr("Households")), ("members", self.tr("Members")),
+        for key, label in (("households", self.tr("Household records")), ("members", self.tr("Members")),
                            ("incomes", self.tr("Incomes")), ("measures", self.tr("Assistance measures")),
                            ("visits", self.tr("Visits"))):
             self.what.addItem(label, key)

@@ -146,7 +146,7 @@ class ProfileDialog(QDialog):
         self.lists: dict[str, EntryTable] = {}
         headers = {"name": self.tr("Full name"), "role": self.tr("Post"), "unit": self.tr("Unit"), "phone": self.tr("Phone"),
                    "start": self.tr("Start"), "end": self.tr("Until"), "industry": self.tr("Industry"),
-                   "note": self.tr("Remarks"), "field": self.tr("Field"), "year": self.tr("Year"),
+                   "note": self.tr("Remarks"), "field": self.tr("Line of work"), "year": self.tr("Year"),
                    "amount_fen": self.tr("Amount (yuan)"), "status": self.tr("Status")}
         for name, keys in LISTS.items():
             table = EntryTable(keys, [headers[k] for k in keys])

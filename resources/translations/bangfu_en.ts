@@ -677,10 +677,6 @@
             <translation>Everything</translation>
         </message>
         <message>
-            <source>The selected place ({code})</source>
-            <translation>The selected place ({code})</translation>
-        </message>
-        <message>
             <source>&amp;Refresh</source>
             <translation>&amp;Refresh</translation>
         </message>
@@ -773,6 +769,10 @@
             <translation>Save chart as image</translation>
         </message>
         <message>
+            <source>chart</source>
+            <translation>chart</translation>
+        </message>
+        <message>
             <source>PNG images (*.png)</source>
             <translation>PNG images (*.png)</translation>
         </message>
@@ -783,6 +783,10 @@
         <message>
             <source>Save PDF report</source>
             <translation>Save PDF report</translation>
+        </message>
+        <message>
+            <source>dashboard</source>
+            <translation>dashboard</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
@@ -922,12 +926,12 @@
             <translation>Export to Excel/CSV</translation>
         </message>
         <message>
-            <source>Number of households</source>
-            <translation>Number of households</translation>
-        </message>
-        <message>
             <source>Members</source>
             <translation>Members</translation>
+        </message>
+        <message>
+            <source>Household records</source>
+            <translation>Household records</translation>
         </message>
         <message>
             <source>Incomes</source>
@@ -1523,7 +1527,7 @@
         <name>HouseholdPage</name>
         <message>
             <source>Household and time of the visit</source>
-            <extracomment>which page shows a field the service complains about (entity, field) → page</extracomment>
+            <extracomment>how often the open wizard writes its draft when something changed (besides every page change) which page shows a field the service complains about (entity, field) → page</extracomment>
             <translation>Household and time of the visit</translation>
         </message>
         <message>
@@ -2140,6 +2144,7 @@ Data stays encrypted on this computer and syncs with the county server.</transla
         <name>MeasuresTab</name>
         <message>
             <source>Date</source>
+            <extracomment>lifecycle kinds whose reason is a code: 剔除 → removal_reason, 自然减少/增加 → member_change_reason</extracomment>
             <translation>Date</translation>
         </message>
         <message>
@@ -3075,12 +3080,16 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <translation>Year</translation>
         </message>
         <message>
-            <source>Amount (fen)</source>
-            <translation>Amount (fen)</translation>
+            <source>Line of work</source>
+            <translation>Line of work</translation>
         </message>
         <message>
             <source>Status</source>
             <translation>Status</translation>
+        </message>
+        <message>
+            <source>Amount (yuan)</source>
+            <translation>Amount (yuan)</translation>
         </message>
         <message>
             <source>History</source>
@@ -3297,8 +3306,8 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <translation>Everything</translation>
         </message>
         <message>
-            <source>The selected place ({code})</source>
-            <translation>The selected place ({code})</translation>
+            <source>Ages and school grades are counted on this day</source>
+            <translation>Ages and school grades are counted on this day</translation>
         </message>
         <message>
             <source>&amp;Run the checks</source>
@@ -3325,6 +3334,10 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <translation>Place:</translation>
         </message>
         <message>
+            <source>Ages on:</source>
+            <translation>Ages on:</translation>
+        </message>
+        <message>
             <source>Press Run to check the data.</source>
             <translation>Press Run to check the data.</translation>
         </message>
@@ -3347,6 +3360,10 @@ Data stays encrypted on this computer and syncs with the county server.</transla
         <message>
             <source>No findings.</source>
             <translation>No findings.</translation>
+        </message>
+        <message>
+            <source>data-quality findings</source>
+            <translation>data-quality findings</translation>
         </message>
         <message>
             <source>Excel files (*.xlsx)</source>
@@ -3961,7 +3978,7 @@ Data stays encrypted on this computer and syncs with the county server.</transla
         <name>Task</name>
         <message>
             <source>Cancel</source>
-            <extracomment>emitted (on the GUI thread) after every task finished; count of tasks still running.</extracomment>
+            <extracomment>set (True) on a top-level window closed for good: late results of its tasks are dropped emitted (on the GUI thread) after every task finished; count of tasks still running.</extracomment>
             <translation>Cancel</translation>
         </message>
     </context>
@@ -4282,7 +4299,7 @@ Sandbox: {path}</translation>
         <name>VisitWizard</name>
         <message>
             <source>Saving…</source>
-            <extracomment>the visit was saved (the Visit row) saving failed (the exception); the wizard stays open on the page concerned the draft was written (draft id) the page holding the first problem of a refused save (for the user, and tests)</extracomment>
+            <extracomment>the visit was saved (the Visit row) saving failed (the exception); the wizard stays open on the page concerned the draft was written (draft id) the page holding the first problem of a refused save (for the user, and tests) between page changes too: what was typed on a long page survives a crash within this interval</extracomment>
             <translation>Saving…</translation>
         </message>
         <message>

@@ -677,10 +677,6 @@
         <translation>全部</translation>
     </message>
     <message>
-        <source>The selected place ({code})</source>
-        <translation>所选地区（{code}）</translation>
-    </message>
-    <message>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -773,6 +769,10 @@
         <translation>图表另存为图片</translation>
     </message>
     <message>
+        <source>chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
@@ -783,6 +783,10 @@
     <message>
         <source>Save PDF report</source>
         <translation>保存 PDF 报告</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>统计看板</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -922,12 +926,12 @@
         <translation>导出到 Excel/CSV</translation>
     </message>
     <message>
-        <source>Number of households</source>
-        <translation>户数</translation>
-    </message>
-    <message>
         <source>Members</source>
         <translation>家庭成员</translation>
+    </message>
+    <message>
+        <source>Household records</source>
+        <translation>户信息</translation>
     </message>
     <message>
         <source>Incomes</source>
@@ -1523,7 +1527,7 @@
     <name>HouseholdPage</name>
     <message>
         <source>Household and time of the visit</source>
-        <extracomment>which page shows a field the service complains about (entity, field) → page</extracomment>
+        <extracomment>how often the open wizard writes its draft when something changed (besides every page change) which page shows a field the service complains about (entity, field) → page</extracomment>
         <translation>走访对象和时间</translation>
     </message>
     <message>
@@ -2140,6 +2144,7 @@ Data stays encrypted on this computer and syncs with the county server.</source>
     <name>MeasuresTab</name>
     <message>
         <source>Date</source>
+        <extracomment>lifecycle kinds whose reason is a code: 剔除 → removal_reason, 自然减少/增加 → member_change_reason</extracomment>
         <translation>日期</translation>
     </message>
     <message>
@@ -3075,12 +3080,16 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <translation>年度</translation>
     </message>
     <message>
-        <source>Amount (fen)</source>
-        <translation>金额（分）</translation>
+        <source>Line of work</source>
+        <translation>从事领域</translation>
     </message>
     <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>History</source>
@@ -3297,8 +3306,8 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <translation>全部</translation>
     </message>
     <message>
-        <source>The selected place ({code})</source>
-        <translation>所选地区（{code}）</translation>
+        <source>Ages and school grades are counted on this day</source>
+        <translation>按这一天计算年龄和在校年级</translation>
     </message>
     <message>
         <source>&amp;Run the checks</source>
@@ -3325,6 +3334,10 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <translation>范围：</translation>
     </message>
     <message>
+        <source>Ages on:</source>
+        <translation>年龄计算日：</translation>
+    </message>
+    <message>
         <source>Press Run to check the data.</source>
         <translation>点“开始检查”检查数据。</translation>
     </message>
@@ -3347,6 +3360,10 @@ Data stays encrypted on this computer and syncs with the county server.</source>
     <message>
         <source>No findings.</source>
         <translation>未发现问题。</translation>
+    </message>
+    <message>
+        <source>data-quality findings</source>
+        <translation>数据质量问题</translation>
     </message>
     <message>
         <source>Excel files (*.xlsx)</source>
@@ -3961,7 +3978,7 @@ Data stays encrypted on this computer and syncs with the county server.</source>
     <name>Task</name>
     <message>
         <source>Cancel</source>
-        <extracomment>emitted (on the GUI thread) after every task finished; count of tasks still running.</extracomment>
+        <extracomment>set (True) on a top-level window closed for good: late results of its tasks are dropped emitted (on the GUI thread) after every task finished; count of tasks still running.</extracomment>
         <translation>取消</translation>
     </message>
 </context>
@@ -4282,7 +4299,7 @@ Sandbox: {path}</source>
     <name>VisitWizard</name>
     <message>
         <source>Saving…</source>
-        <extracomment>the visit was saved (the Visit row) saving failed (the exception); the wizard stays open on the page concerned the draft was written (draft id) the page holding the first problem of a refused save (for the user, and tests)</extracomment>
+        <extracomment>the visit was saved (the Visit row) saving failed (the exception); the wizard stays open on the page concerned the draft was written (draft id) the page holding the first problem of a refused save (for the user, and tests) between page changes too: what was typed on a long page survives a crash within this interval</extracomment>
         <translation>正在保存…</translation>
     </message>
     <message>

@@ -94,6 +94,30 @@ def test_duplicate_numbers_across_villages_are_renumbered() -> None:
     assert second["search_index"][0][5] == new.lower() and first["member"][0][8] == number
 
 
+def test_fast_ids_are_those_of_the_reference_functions() -> None:
+    """The generator computes UUIDv7s and ID numbers inline; they are exactly ``uuid7`` and ``make_id``."""
+    import random
+
+    from app.demo.generator import VillageJob, _free_number, _VillageMaker
+    from app.domain import uuid7
+    from app.idnumber import make_id
+
+    maker = _VillageMaker(VillageJob("default", 10, 1, 0, 0, 1, "石门村", 10, 0))
+    twin = random.Random()
+    rng = random.Random(3)
+    for _ in range(2000):
+        ordinal, seconds = rng.randrange(date(1990, 1, 1).toordinal(), date(2031, 1, 1).toordinal()), rng.randrange(86400)
+        twin.setstate(maker.rng.getstate())
+        expected = uuid7(ms=((ordinal - date(1970, 1, 1).toordinal()) * 86400 + seconds) * 1000,
+                         rand=twin.getrandbits(80).to_bytes(10, "little"))
+        assert maker.new_id(ordinal, seconds) == expected
+        birth = date.fromordinal(rng.randrange(date(1900, 1, 1).toordinal(), date(2021, 1, 1).toordinal()))
+        region, seq, sex = rng.choice(("520123", "522601", "110101")), rng.randrange(100), rng.choice("12")
+        assert _free_number(set(), region, birth, seq, sex) == (make_id(region, birth, (seq + 1) % 100, sex), birth)
+    with pytest.raises(ValueError):
+        _free_number(set(), "990000", date(1980, 1, 1), 1, "1")  # not a province: refused like make_id does
+
+
 def test_staged_villages_are_renumbered_the_same_way(tmp_path: Path) -> None:
     """The worker path applies the same rule to its staging files before copying them."""
     import sqlite3

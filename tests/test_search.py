@@ -80,3 +80,24 @@ def test_nothing_to_search_and_injection_safe(db, household):
     assert build_match("  ") is None
     assert find_households(db, '" OR *') == []
     assert find_households(db, "zs AND") == []
+
+
+def test_member_row_pinyin_equals_the_plain_definition():
+    """member_row builds the full name's forms from cached surname/given-name parts: the same set
+    as the reading combinations of the whole name (capped at MAX_READINGS)."""
+    import itertools
+
+    from app.store.search import MAX_READINGS, given_name, pinyin_forms, readings
+
+    def plain(text):
+        per_char = [r for r in (readings(c) for c in text) if r]
+        combos = list(itertools.islice(itertools.product(*per_char), MAX_READINGS))
+        return {"".join(c) for c in combos} | {"".join(p[0] for p in c) for c in combos}
+
+    names = ["张三", "单", "单田芳", "长孙明", "欧阳", "欧阳娜娜", "诸葛长乐", "曾解朴区长", "解长行重",
+             "乐乐", "Anna李", "王·小明", "李 2", "", "·", "长长长长长长"]
+    for name in names:
+        given = given_name(name)
+        expected = plain(name) | (plain(given) if given else set())
+        assert member_row(name, "", "")[1] == " ".join(sorted(expected)), name
+        assert pinyin_forms(name) == plain(name), name

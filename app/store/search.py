@@ -43,13 +43,37 @@ def readings(ch: str) -> tuple[str, ...]:
     return values or (ch,)
 
 
+@lru_cache(maxsize=16384)
+def _combos(text: str) -> tuple[tuple[str, str], ...]:
+    """(full pinyin, initials) of the first ``MAX_READINGS`` reading combinations of ``text``, in
+    ``itertools.product`` order. Cached: surnames and given names repeat across a county."""
+    per_char = [r for r in (readings(c) for c in text) if r]
+    return tuple(("".join(combo), "".join(p[0] for p in combo))
+                 for combo in itertools.islice(itertools.product(*per_char), MAX_READINGS))
+
+
 def pinyin_forms(text: str) -> set[str]:
     """Full pinyin and initials for the reading combinations of ``text`` (capped)."""
-    per_char = [r for r in (readings(c) for c in text) if r]
     out: set[str] = set()
-    for combo in itertools.islice(itertools.product(*per_char), MAX_READINGS):
-        out.add("".join(combo))
-        out.add("".join(p[0] for p in combo))
+    for full, initials in _combos(text):
+        out.add(full)
+        out.add(initials)
+    return out
+
+
+def _joined_forms(head: str, tail: str) -> set[str]:
+    """``pinyin_forms(head + tail)`` from the cached combinations of the two parts: the product of
+    the characters' readings is the product of the parts' combinations, in the same order."""
+    out: set[str] = set()
+    count = 0
+    tails = _combos(tail)
+    for head_full, head_initials in _combos(head):
+        for tail_full, tail_initials in tails:
+            out.add(head_full + tail_full)
+            out.add(head_initials + tail_initials)
+            count += 1
+            if count == MAX_READINGS:
+                return out
     return out
 
 
@@ -64,7 +88,7 @@ def member_row(name: str, id_number: str, hh_number: str) -> tuple[str, str, str
     name = unicodedata.normalize("NFKC", name).strip()
     given = given_name(name)
     names = {name}
-    forms = pinyin_forms(name)
+    forms = _joined_forms(name[: len(name) - len(given)], given)  # = pinyin_forms(name)
     if given:
         names.add(given)
         forms |= pinyin_forms(given)

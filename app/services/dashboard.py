@@ -146,7 +146,7 @@ def _counts(session: Any, column: str, list_name: str, params: dict[str, Any], l
         f"WHERE NOT h.deleted AND v.code LIKE :scope GROUP BY h.{column}"), params).all()
     found = {code or "": (int(n), int(p)) for code, n, p in rows}
     codes = code_list(list_name)
-    out = [Count(c.code, c.label(lang or "zh_CN"), *found.pop(c.code)) for c in codes.items() if c.code in found]
+    out = [Count(c.code, codes.label(c.code, lang), *found.pop(c.code)) for c in codes.items() if c.code in found]
     out += [Count(code, code or "—", n, p) for code, (n, p) in sorted(found.items())]
     return out
 

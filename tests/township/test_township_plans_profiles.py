@@ -132,6 +132,8 @@ def test_dashboard_figures(db, village):
     assert county.incidence_pct == pytest.approx(2.0)  # only villages with a population figure count
     assert "云岭县" in county.scope_name and "龙场镇" in dashboard(db, "520123001").scope_name
     assert county.as_dict()["by_cause"][0]["label"] == "因病"
+    english = dashboard(db, village.code, year=2020, as_of=date(2020, 12, 31), lang="en")
+    assert [c.label for c in english.by_cause] == ["Illness", "Disability"]
 
 
 def test_a_village_user_may_not_set_plans(tmp_path):

@@ -180,10 +180,14 @@ class DashboardDialog(QDialog):
             return
         self.message.setText(self.tr("Counting…"))
 
+        from app.i18n import current_language
+
+        lang = current_language()
+
         def work() -> Any:
             from app.services.dashboard import dashboard
 
-            return dashboard(db, scope, year=year)
+            return dashboard(db, scope, year=year, lang=lang)
 
         run_task(work, on_done=self._show, on_error=self._failed, owner=self)
 

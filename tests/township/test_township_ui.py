@@ -172,4 +172,7 @@ def test_plans_and_profile_editors(qtbot, window, db, village):
     with qtbot.waitSignal(profile.loaded, timeout=15000):
         pass
     assert profile.history.rowCount() >= 3
+    shown = {profile.history.item(r, 2).text(): profile.history.item(r, 4).text()
+             for r in range(profile.history.rowCount())}
+    assert shown["通宽带"] == "是" and shown["驻村工作队"] == "钱第一"  # values as a person reads them
     assert profile.lists["projects"].table.item(0, 2).text() == "850000.50"  # shown in yuan again

@@ -124,7 +124,7 @@ class ProfileDialog(QDialog):
         self.road_km = QDoubleSpinBox()
         self.road_km.setRange(0, 10_000)
         self.road_km.setDecimals(1)
-        self.flags = {name: QCheckBox(field_label("village_profile", name)) for name in FLAGS}
+        self.flags = {name: QCheckBox(_label(name)) for name in FLAGS}
         self.note = QLineEdit()
         self.poor = QLabel()
         form = QFormLayout()
@@ -132,7 +132,7 @@ class ProfileDialog(QDialog):
                              ("population_total", self.population_total), ("collective_income_fen", self.income),
                              ("road_hardened_km", self.road_km), ("water_projects", self.water_projects),
                              ("note", self.note)):
-            form.addRow(field_label("village_profile", name) + "：", widget)
+            form.addRow(self.tr("{label}:").format(label=_label(name)), widget)
         flags = QHBoxLayout()
         for box in self.flags.values():
             flags.addWidget(box)
@@ -151,7 +151,7 @@ class ProfileDialog(QDialog):
         for name, keys in LISTS.items():
             table = EntryTable(keys, [headers[k] for k in keys])
             self.lists[name] = table
-            self.tabs.addTab(table, field_label("village_profile", name))
+            self.tabs.addTab(table, _label(name))
         self.history = QTableWidget()
         self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.history.verticalHeader().setVisible(False)
@@ -208,11 +208,27 @@ class ProfileDialog(QDialog):
             table.set_entries(getattr(latest, name) if latest else [])
         self.poor.setText(self.tr("Poor households / people when last saved: {h} / {p}").format(
             h=latest.poor_households, p=latest.poor_population) if latest else self.tr("No profile yet."))
-        rows = [[c.as_of.isoformat(), c.author, field_label("village_profile", c.field), _short(c.old), _short(c.new)]
+        rows = [[c.as_of.isoformat(), c.author, _label(c.field), self._value(c.field, c.old),
+                 self._value(c.field, c.new)]
                 for c in changes(snapshots)]
         fill_table(self.history, [self.tr("Date"), self.tr("By"), self.tr("Field"), self.tr("Before"),
                                   self.tr("After")], rows)
         self.loaded.emit()
+
+    def _value(self, name: str, value: Any) -> str:
+        """A history value as a person reads it: yes/no, yuan, names of a list."""
+        from app.i18n import current_language
+
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if name.endswith("_fen") and isinstance(value, int):
+            return format_money(value)
+        if isinstance(value, list):
+            separator = ", " if current_language() == "en" else "、"
+            return separator.join(str(v.get("name", "")) for v in value if isinstance(v, dict))
+        return str(value)
 
     def _failed(self, exc: BaseException) -> None:
         self.message.setText(error_text(exc))
@@ -254,7 +270,7 @@ class ProfileDialog(QDialog):
         run_task(work, on_done=done, on_error=self._failed, owner=self)
 
 
-def _short(value: Any) -> str:
-    if isinstance(value, list):
-        return "、".join(str(v.get("name", "")) for v in value if isinstance(v, dict))
-    return "" if value is None else str(value)
+def _label(name: str) -> str:
+    """The field's label, capitalised in English (the core's labels are lower-case for use in sentences)."""
+    label = field_label("village_profile", name)
+    return label[:1].upper() + label[1:]

@@ -29,7 +29,8 @@ def real_window(qtbot: Any, zh_ui: Any, ui_settings: Any, home: Any, db: Any, ho
 
     assert db.path == home / "bangfu.db" and not db.is_training
     win = MainWindow(ui_settings)
-    qtbot.addWidget(win)
+    # settled before pytest-qt closes it, also after a failure (see test_training_tours.twin)
+    qtbot.addWidget(win, before_close_func=lambda w: settle(qtbot, monkeypatch, *session.training_windows(), w))
     win.resize(1280, 800)
     win.show()
     attach(qtbot, win, db)

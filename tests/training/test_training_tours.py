@@ -25,7 +25,9 @@ def twin(qtbot: Any, zh_ui: Any, ui_settings: Any, sandbox_db: Any, monkeypatch:
     from ui.main_window import MainWindow
 
     win = MainWindow(ui_settings)
-    qtbot.addWidget(win)
+    # pytest-qt closes the window before the fixtures are finalised, also after a failure mid-tour:
+    # settle first, or a card still reloading asks "unsaved changes?" in a modal box nobody answers
+    qtbot.addWidget(win, before_close_func=lambda w: settle(qtbot, monkeypatch, w))
     win.resize(1280, 800)
     win.show()
     attach(qtbot, win, sandbox_db)
@@ -41,6 +43,17 @@ def start(qtbot: Any, win: Any, key: str) -> TourRunner:
     runner = started.args[0]
     assert runner.index == 0
     return runner
+
+
+def marked(window: Any) -> bool:
+    """A training window: 【培训】 in its title and the orange banner (with its text) on show."""
+    from PySide6.QtWidgets import QLabel
+
+    from ui.training.marker import BANNER_NAME
+
+    banner = window.findChild(QLabel, BANNER_NAME)
+    return window.windowTitle().startswith("【培训】") and banner is not None and banner.isVisible() and \
+        "培训模式" in banner.text()
 
 
 def step_key(runner: TourRunner) -> str:
@@ -180,6 +193,7 @@ def test_training_tour_print_an_exit_notice(qtbot: Any, twin: Any, sandbox_db: A
     qtbot.waitUntil(lambda: step_key(runner) == "year", timeout=10000)  # "exit" is the dialog's first kind
     dialog = runner.ctx.find("householdNoticeDialog")
     assert dialog.kind.currentData() == "exit" and highlighted(runner, dialog.year)
+    assert marked(dialog)
 
     with qtbot.waitSignal(runner.step_changed, timeout=10000):
         dialog.year.setValue(year)
@@ -190,7 +204,7 @@ def test_training_tour_print_an_exit_notice(qtbot: Any, twin: Any, sandbox_db: A
         qtbot.mouseClick(dialog.btn_preview, Qt.MouseButton.LeftButton)
     assert step_key(runner) == "check"
     preview = runner.ctx.find("pdfPreview")
-    assert preview.page_count() >= 1 and runner.bubble.window() is preview
+    assert preview.page_count() >= 1 and runner.bubble.window() is preview and marked(preview)
 
     with qtbot.waitSignal(runner.step_changed, timeout=10000):
         qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)
@@ -280,7 +294,7 @@ def test_training_tour_log_an_assistance_measure(qtbot: Any, twin: Any, sandbox_
         qtbot.mouseClick(tab.b_add, Qt.MouseButton.LeftButton)
     assert step_key(runner) == "fill"
     dialog = tab.dialogs[-1]
-    assert runner.bubble.window() is dialog and "公益岗位" in runner.bubble.text.text()
+    assert runner.bubble.window() is dialog and "公益岗位" in runner.bubble.text.text() and marked(dialog)
     from PySide6.QtWidgets import QListWidget
 
     dialog.findChild(QListWidget, "beneficiaryPicker").item(0).setSelected(True)
@@ -365,6 +379,7 @@ def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: An
     qtbot.waitUntil(lambda: bool(requests.state), timeout=15000)  # the tab loaded with the card
     assert step_key(runner) == "new"
     dialog = open_dialog_of(qtbot, runner, requests.buttons["new"])
+    assert marked(dialog)
     ok(qtbot, runner, dialog, {"kind": lc.EXIT, "year": year})
     assert step_key(runner) == "deliberation"
     qtbot.waitUntil(lambda: requests.buttons["deliberation"].isEnabled(), timeout=10000)
@@ -415,6 +430,7 @@ def test_training_tour_record_a_visit(qtbot: Any, twin: Any, sandbox_db: Any) ->
     twin.fieldwork.act_visit.trigger()  # Field work → New visit…
     qtbot.waitUntil(lambda: step_key(runner) in ("household", "time"), timeout=10000)
     wizard = runner.ctx.find("visitWizard")
+    assert marked(wizard)
 
     def next_page(expected: str) -> None:
         with qtbot.waitSignal(runner.step_changed, timeout=10000):
@@ -497,7 +513,7 @@ def test_training_tour_sync_with_the_demo_county_server(qtbot: Any, twin: Any, s
         twin.sync_menu.act_panel.trigger()
     assert step_key(runner) == "read"
     panel = runner.ctx.find("sync_panel")
-    assert runner.bubble.window() is panel and panel.pending.text() == "1"
+    assert runner.bubble.window() is panel and panel.pending.text() == "1" and marked(panel)
     assert panel.server.text() == server.url
     with qtbot.waitSignal(runner.step_changed, timeout=10000):
         qtbot.mouseClick(runner.bubble.next, Qt.MouseButton.LeftButton)

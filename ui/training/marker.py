@@ -3,7 +3,8 @@
 :class:`TrainingMarker` watches the whole application (one event filter): each top-level window
 that belongs to a training database — a main window whose database is a training one, or a
 dialog opened from it — gets 【培训】 in front of its title (kept there when the window changes
-its title) and, where the window's layout allows it, an orange banner across the top. Printed
+its title) and, where the window's layout allows it, an orange banner across the top (in a
+wizard: across the top of each page). Printed
 pages are stamped by app.reports in the same situation.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLabel, QMainWindow, QWidget, QWizard
 from shiboken6 import isValid
 
 from app.i18n import t
@@ -97,15 +98,29 @@ class TrainingMarker(QObject):
             wanted = marked_title(window.windowTitle())
             if window.windowTitle() != wanted:
                 window.setWindowTitle(wanted)
-            banner = window.findChild(QLabel, BANNER_NAME)
-            if banner is not None:
+            if isinstance(window, QWizard):  # the wizard lays out its pages itself: a banner on each page
+                hosts: list[QWidget] = [window.page(i) for i in window.pageIds()]
+            elif isinstance(window, QMainWindow):  # main windows get the plugin's banner bar
+                hosts = []
+            else:
+                hosts = [window]
+            for host in hosts:
+                _add_banner(host)
+            for banner in window.findChildren(QLabel, BANNER_NAME):
                 banner.setText(t("training.banner"))
-            elif not isinstance(window, QMainWindow):  # main windows get the plugin's banner bar
-                layout = window.layout()
-                if isinstance(layout, QBoxLayout):
-                    layout.insertWidget(0, make_banner(window))
         finally:
             self._busy = False
+
+
+def _add_banner(host: QWidget) -> None:
+    """A banner at the top of ``host``'s box layout, once (hosts with another layout get the title only)."""
+    layout = host.layout()
+    if not isinstance(layout, QBoxLayout) or host.findChild(QLabel, BANNER_NAME,
+                                                              Qt.FindChildOption.FindDirectChildrenOnly):
+        return
+    banner = make_banner(host)
+    layout.insertWidget(0, banner)
+    banner.show()  # now, not on the next turn of the event loop: the window is on screen already
 
 
 _marker: TrainingMarker | None = None

@@ -109,3 +109,8 @@ FORCED_HEADS: tuple[tuple[str, str, str], ...] = (
     ("诸葛", "正光", "1"), ("章", "山", "1"), ("单", "秀英", "2"), ("曾", "桂兰", "2"), ("张", "珊", "2"),
     ("长孙", "有才", "1"),
 )
+
+#: Every character a generated name can contain (the writing process looks their pinyin up once
+#: before forking the workers, which then inherit it).
+NAME_CHARACTERS: frozenset[str] = frozenset(
+    "".join(s for s, _w in SURNAMES) + "".join(_MALE + _FEMALE) + "".join(s + g for s, g, _x in FORCED_HEADS))

@@ -50,6 +50,17 @@ def index_width() -> int:
     return len(next(iter(index_rows([("h", "m", True, "", "", "")]))))
 
 
+def warm_pinyin() -> None:
+    """Import pypinyin and look up every name character here, before the workers are forked: they
+    inherit both instead of each spending half a second on them (the writing process needs them
+    anyway for the index rows of renumbered members)."""
+    from app.demo.names import NAME_CHARACTERS
+    from app.store.search import readings
+
+    for ch in sorted(NAME_CHARACTERS):
+        readings(ch)
+
+
 def make_chunk(jobs: list[Any], path: str, width: int) -> Chunk:
     """Worker: generate ``jobs`` (consecutive villages) into the staging file ``path``."""
     from app.demo.generator import make_village
@@ -119,7 +130,10 @@ class Staging:
         """Generate with ``workers`` processes and copy each staging file into ``conn``'s transaction."""
         width = index_width()
         groups = _chunks(jobs, min(MAX_CHUNKS, len(jobs)))
-        ctx = multiprocessing.get_context(start_method())
+        method = start_method()
+        if method == "fork":
+            warm_pinyin()
+        ctx = multiprocessing.get_context(method)
         with ctx.Pool(workers) as pool:  # leaving the block (also by a cancel) terminates the workers
             pending = deque(pool.apply_async(make_chunk, (g, str(self.folder / f"s{k}.db"), width))
                             for k, g in enumerate(groups))
@@ -169,10 +183,12 @@ def _renumber(conn: Any, alias: str, chunk: Chunk, ids: Any) -> None:
     if not changed:
         return
     updates = []
-    for index_rowid, hid, member_id, head, hhno in conn.execute(f"SELECT rowid, c0, c1, c2, c7 FROM {alias}.search_index"):
-        if member_id in changed:
-            number, name = changed[member_id]
-            updates.append((*next(iter(index_rows([(hid, member_id, bool(head), name, number, hhno)]))), index_rowid))
+    marks = ", ".join("?" * len(changed))  # SQLite looks them up, not a Python loop over every row
+    for index_rowid, hid, member_id, head, hhno in conn.execute(
+            f"SELECT rowid, c0, c1, c2, c7 FROM {alias}.search_index WHERE c1 IN ({marks}) ORDER BY rowid",
+            list(changed)):
+        number, name = changed[member_id]
+        updates.append((*next(iter(index_rows([(hid, member_id, bool(head), name, number, hhno)]))), index_rowid))
     if updates:
         marks = ", ".join(f"c{i} = ?" for i in range(len(updates[0]) - 1))
         conn.executemany(f"UPDATE {alias}.search_index SET {marks} WHERE rowid = ?", updates)

@@ -3080,6 +3080,10 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <translation>Year</translation>
         </message>
         <message>
+            <source>{label}:</source>
+            <translation>{label}:</translation>
+        </message>
+        <message>
             <source>Line of work</source>
             <translation>Line of work</translation>
         </message>
@@ -3130,6 +3134,14 @@ Data stays encrypted on this computer and syncs with the county server.</transla
         <message>
             <source>After</source>
             <translation>After</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
         </message>
         <message>
             <source>Saved.</source>
@@ -4080,8 +4092,8 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <translation>&amp;Reset the sandbox to a clean start…</translation>
         </message>
         <message>
-            <source>&amp;Sign-in details…</source>
-            <translation>&amp;Sign-in details…</translation>
+            <source>Sign-&amp;in details…</source>
+            <translation>Sign-&amp;in details…</translation>
         </message>
         <message>
             <source>&amp;Leave training mode</source>

@@ -3080,6 +3080,10 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <translation>年度</translation>
     </message>
     <message>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
+    </message>
+    <message>
         <source>Line of work</source>
         <translation>从事领域</translation>
     </message>
@@ -3130,6 +3134,14 @@ Data stays encrypted on this computer and syncs with the county server.</source>
     <message>
         <source>After</source>
         <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -4080,8 +4092,8 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <translation>把沙盒恢复到初始状态(&amp;R)…</translation>
     </message>
     <message>
-        <source>&amp;Sign-in details…</source>
-        <translation>培训账号(&amp;S)…</translation>
+        <source>Sign-&amp;in details…</source>
+        <translation>培训账号(&amp;I)…</translation>
     </message>
     <message>
         <source>&amp;Leave training mode</source>

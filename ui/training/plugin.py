@@ -70,7 +70,7 @@ class TrainingMenu(QObject):
             self.act_scenario[sc.name] = act
         self.scenario_menu.aboutToShow.connect(self._check_scenario)
         self.menu.addSeparator()
-        self.act_signin = window.add_menu_action("training", lambda: self.tr("&Sign-in details…"), self.show_signin)
+        self.act_signin = window.add_menu_action("training", lambda: self.tr("Sign-&in details…"), self.show_signin)
         self.act_server = window.add_menu_action("training", self._server_text, self.toggle_server)
         self.act_leave = window.add_menu_action("training", lambda: self.tr("&Leave training mode"), window.close)
         for act in (self.act_signin, self.act_server, self.act_leave):

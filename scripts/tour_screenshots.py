@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 FAST_KDF = {"n": 2**12, "r": 8, "p": 1}
 SIZE = (1280, 800)
+VILLAGE_ROWS_SHOWN = 25
 
 
 def wait(app, until: Callable[[], bool], timeout: float = 30.0) -> None:  # type: ignore[no-untyped-def]
@@ -101,6 +102,20 @@ def main(argv: list[str] | None = None) -> int:
     for tour in catalogue.tours():
         if tour.available(window):
             first_step(tour.key, f"tour-{tour.key}")
+
+    # the first step after typing the initials: the household's row is highlighted, the bubble beside it
+    forget_progress("log_measure")
+    menu.start_tour("log_measure", 0)
+    wait(app, lambda: menu.runner is not None and menu.runner.tour.key == "log_measure")
+    runner = menu.runner
+    window.search.setText(runner.ctx["initials"])
+    wait(app, lambda: model.row_of(runner.ctx["household_id"]) is not None and runner.overlay is not None
+         and runner.overlay.hole.top() > window.search.mapTo(window, window.search.rect().bottomLeft()).y())
+    save(window, "tour-open_card-row-step")
+    runner.stop()
+    wait(app, lambda: menu.runner is None)
+    window.search.clear()
+    wait(app, lambda: model.rowCount() > VILLAGE_ROWS_SHOWN)
 
     # one step further in, to show a highlighted field on a card
     from ui.tours.sample import pick_household

@@ -633,3 +633,63 @@ def test_training_tour_ended_leaves_nothing_on_screen(qtbot: Any, twin: Any) -> 
         runner.stop()  # … and the tour ends before it runs
     leftovers = [w for w in twin.findChildren(Bubble) + twin.findChildren(Overlay) if isValid(w) and w.isVisible()]
     assert leftovers == []
+
+
+# -- both languages; a scenario with nothing to practise on --------------------------------------------
+def test_training_every_tour_starts_in_chinese_and_in_english(qtbot: Any, twin: Any) -> None:
+    """The first step of each of the seven tours, in each language: the bubble speaks it (names and
+    places from the sandbox aside), with its step count; the Help menu lists the tours in it."""
+    import re
+
+    from ui.tours import catalogue
+
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    try:
+        for lang, heading, title in (("zh_CN", "第 1 步", "用拼音查找农户"), ("en", "step 1 of", "Find a household by pinyin")):
+            twin.set_language(lang)
+            assert tour_action(twin, "find_household").text() == title
+            for tour in catalogue.tours():
+                runner = start(qtbot, twin, tour.key)
+                text = runner.bubble.text.text()
+                assert heading in runner.bubble.heading.text() and tour.title() in runner.bubble.heading.text()
+                for value in runner.ctx.data.values():
+                    text = text.replace(str(value), "")
+                if lang == "en":
+                    assert not cjk.search(text), (tour.key, text)
+                else:
+                    assert len(cjk.findall(text)) > 5, (tour.key, text)
+                with qtbot.waitSignal(runner.ended, timeout=10000):
+                    runner.stop()
+    finally:
+        twin.set_language("zh_CN")
+
+
+def test_training_tour_with_nothing_to_practise_says_so(qtbot: Any, zh_ui: Any, ui_settings: Any, home: Any,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A freshly identified village has no exits: the exit-notice tour, started from the Help menu,
+    says so (and which scenario suits it) instead of starting with an empty notice."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from app import training
+    from tests.conftest import FAST_KDF
+    from ui.main_window import MainWindow
+
+    fresh = training.ensure_sandbox("fresh_village", kdf=FAST_KDF)
+    db = training.open_sandbox(fresh)
+    win = MainWindow(ui_settings)
+    qtbot.addWidget(win, before_close_func=lambda w: settle(qtbot, monkeypatch, w))
+    win.resize(1280, 800)
+    win.show()
+    attach(qtbot, win, db)
+    qtbot.waitUntil(lambda: hasattr(win, "training_menu"), timeout=10000)
+    forget_progress("exit_notice")
+    with qtbot.waitSignal(win.training_menu.tour_refused, timeout=15000) as refused:
+        tour_action(win, "exit_notice").trigger()
+    assert refused.args == ["exit_notice"] and win.training_menu.runner is None
+    box = win.findChild(QMessageBox, "tourNothingToPractise")
+    assert box.isVisible() and "脱贫年度的村" in box.text()
+    box.close()
+    # the tours that need no exits start there
+    runner = start(qtbot, win, "find_household")
+    assert runner.ctx["household_id"] and step_key(runner) == "focus"
+    runner.stop()

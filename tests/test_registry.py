@@ -125,7 +125,8 @@ def test_bad_income_is_refused_with_the_field_named_and_nothing_written(db, hous
 
 
 def test_invalid_id_is_refused_in_both_languages(db, household):
-    bad = synthetic_id()[:-1] + ("0" if synthetic_id()[-1] != "0" else "1")
+    good = synthetic_id()
+    bad = good[:-1] + ("0" if good[-1] != "0" else "1")  # the same number with a wrong check digit
     before = _counts(db)
     with pytest.raises(ValidationFailed) as err:
         registry.add_member(db, household.id, {"name": "错号", "relation": "03", "id_number": bad}, reason="06")

@@ -39,7 +39,7 @@ def _can_open(path, name, passphrase):
     return True
 
 
-def test_users_dialog_passphrases_and_roles(qtbot, zh_ui, county_db):
+def test_users_dialog_passphrases_and_roles(qtbot, qtmodeltester, zh_ui, county_db):
     from ui.dialogs.users import UsersDialog
 
     db = county_db
@@ -48,6 +48,7 @@ def test_users_dialog_passphrases_and_roles(qtbot, zh_ui, county_db):
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.model.rowCount() == 2, timeout=10000)
+    qtmodeltester.check(dialog.model)
     names = [u.name for u in dialog.model.rows()]
     dialog.table.selectRow(names.index(USER))
     # nobody changes their own role or removes themselves

@@ -167,6 +167,7 @@ def test_cancel_leaves_the_database_as_it_was(fresh_db: Any) -> None:
         assert _count(fresh_db, table) == 0, table
     assert fresh_db.meta("demo") is None
     assert _count(fresh_db, "audit_entry") == before
+    assert _schema(fresh_db)[0] == "wal"  # the load's rollback journal was left again
     summary = generate(fresh_db, 30, 1)  # and the database is still usable
     assert summary.rows["household"] == 30
 

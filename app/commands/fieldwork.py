@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import Any
 
 from app.i18n import register as register_messages
@@ -22,7 +21,8 @@ register_messages({
     "cmd.visits_due.soon": ("即将到期", "due soon"),
     "cmd.exit_check": ("脱贫评估：逐项列出是否达标及原因", "exit assessment: each criterion with its result and reason"),
     "cmd.exit_check.household": ("户编号或农户ID", "household number or household id"),
-    "cmd.exit_check.year": ("评估年度（默认今年）", "year to assess (default: this year)"),
+    "cmd.exit_check.year": ("评估年度（默认今年；演示数据库为其场景的年份）",
+                            "year to assess (default: this year; a demo database's scenario year)"),
     "cmd.exit_check.passed": ("评估结论：符合脱贫条件", "Result: the household meets the exit criteria"),
     "cmd.exit_check.failed": ("评估结论：有 {count} 项未达标，不能脱贫", "Result: {count} criterion(s) not met; no exit"),
     "cmd.household_missing": ("找不到该农户", "No such household"),
@@ -47,11 +47,11 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 
     e = sub.add_parser("exit-check", parents=[common], help=t("cmd.exit_check"), description=t("cmd.exit_check"))
     e.add_argument("household", help=t("cmd.exit_check.household"))
-    e.add_argument("--year", type=int, default=date.today().year, help=t("cmd.exit_check.year"))
+    e.add_argument("--year", type=int, help=t("cmd.exit_check.year"))
     e.set_defaults(func=cmd_exit_check)
 
     r = sub.add_parser("at-risk", parents=[common], help=t("cmd.at_risk"), description=t("cmd.at_risk"))
-    r.add_argument("--year", type=int, default=date.today().year, help=t("cmd.exit_check.year"))
+    r.add_argument("--year", type=int, help=t("cmd.exit_check.year"))
     r.add_argument("--all", action="store_true", help=t("cmd.at_risk.all"))
     r.set_defaults(func=cmd_at_risk)
 
@@ -100,7 +100,9 @@ def cmd_exit_check(args: argparse.Namespace) -> int:
         if hid is None:
             print(t("cmd.household_missing"), file=sys.stderr)
             return 1
-        a = assess_exit(db, hid, args.year)
+        from app.services.reference_date import reference_date
+
+        a = assess_exit(db, hid, args.year or reference_date(db).year)
     group = ""
     for c in a.criteria:
         if c.group != group:

@@ -109,6 +109,9 @@ class Recorder:
         self.rows = rows
         self.as_of = sc.as_of.toordinal()
         self._visit_cache: dict[tuple[Any, ...], str] = {}
+        #: household id → (helper in charge on the snapshot day, start, visit every days); last visit day
+        self._in_charge: dict[str, tuple[str, int, int]] = {}
+        self._last_visit: dict[str, int] = {}
         self._year_bounds = {y: (date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()) for y in range(2010, 2031)}
 
     # -- helpers -------------------------------------------------------------------------------
@@ -133,6 +136,8 @@ class Recorder:
                 iso(closed) if closed is not None else None, current.every,
             ))
             periods.append((current.name, start, end))
+            if closed is None:
+                self._in_charge[plan.id] = (current.name, start, current.every)
             if nxt is None:
                 break
             start = end + 1
@@ -299,7 +304,8 @@ class Recorder:
     # -- visits --------------------------------------------------------------------------------
     def visits(self, plan: Plan, periods: list[tuple[str, int, int]]) -> None:
         """Recorded visits by the helper in charge: about one a year while poor, a follow-up in some
-        years after exit, plus the exit verification visit (a sample of the real, monthly visits)."""
+        years after exit, plus the exit verification visit (a sample of the real, monthly visits);
+        the latest one comes from ``latest_visit``."""
         r = self.rng.random
         first_day = periods[0][1] + 5
         end = plan.end_ord
@@ -324,10 +330,30 @@ class Recorder:
                 hi = plan.exit_ord - 40
                 self._visit(plan, lo + int(r() * (hi - lo + 1)), "", True, periods)
 
+    def latest_visit(self, plan: Plan) -> None:
+        """The helper in charge's latest visit before the snapshot day, on the helper's plan
+        (``visit_every_days``) for about 85 % of the households and up to three months late for the
+        rest, so the visit plan on the scenario's day reads like a working village's: a few
+        households overdue, some due soon (the yearly sample above alone would leave all overdue).
+
+        Drawn after the whole village is made (its own draws come last), so the rest of the county
+        is the same as without it."""
+        in_charge = self._in_charge.get(plan.id)
+        if in_charge is None or plan.removed_ord is not None:
+            return
+        name, start, every = in_charge
+        r = self.rng.random
+        back = int(r() * every) if r() < 0.85 else every + 1 + int(r() * min(every, 45) * 2)
+        day = plan.end_ord - back
+        if day < start + 5 or day <= self._last_visit.get(plan.id, 0):
+            return
+        self._visit(plan, day, name, False)
+
     def _visit(self, plan: Plan, day: int, helper: str, exit_check: bool,
                periods: list[tuple[str, int, int]] | None = None) -> None:
         rng = self.rng
         r = rng.random
+        self._last_visit[plan.id] = max(day, self._last_visit.get(plan.id, 0))
         if periods is not None:
             helper = periods[-1][0]
             for name, s, e in periods:

@@ -244,6 +244,8 @@ class _VillageMaker:
         for plan in plans:
             self._emit(plan)
         self._emit_projects(village)
+        for plan in plans:
+            recorder.latest_visit(plan)
         return VillageRows(self.rows, self.members, defects)
 
     def _village(self, t: int, seq: int, name: str, first: bool) -> _Village:

@@ -45,6 +45,7 @@ from app.i18n import t
 from app.services import field_messages  # noqa: F401
 from app.services import participation as participation_service
 from app.services.assistance import with_session
+from app.services.reference_date import reference_date
 from app.services.registry import per_capita
 from app.validation import format_money
 
@@ -459,11 +460,11 @@ def _stable_income(f: _Facts) -> Criterion:
 
 
 def assess_exit(db_or_session: Any, household_id: str, year: int, today: date | None = None) -> ExitAssessment:
-    """Assess a household's exit for ``year`` (see the module docstring)."""
-    today = today or date.today()
+    """Assess a household's exit for ``year`` (see the module docstring). ``today`` defaults to
+    ``reference_date``: the real today, or the scenario's day of a demo or training database."""
 
     def run(s: Session) -> ExitAssessment:
-        f = _load(s, household_id, year, today)
+        f = _load(s, household_id, year, today or reference_date(s))
         criteria = (
             _income(f), _simple_check(f, "food"), _simple_check(f, "clothing"), _education(f), _medical(f),
             _housing(f), _water(f), _must_not_exit(f), _policy(f), _assistance(f), _attitude(f),

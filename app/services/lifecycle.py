@@ -35,6 +35,7 @@ from app.services import photos as photo_store
 from app.services.assistance import with_session
 from app.services.exit_assessment import ExitAssessment, assess_exit, joined
 from app.services.permissions import allowed, register_action, require
+from app.services.reference_date import reference_date
 from app.services.tx import Tx, write
 from app.store.database import Database
 from app.validation import Checker
@@ -131,10 +132,12 @@ def file_request(db: Database, household_id: str, kind: str, year: int, reason: 
     """Open a request (status draft). ``reason``: removal_reason code for removal, member change
     reason code (out/in) for natural decrease/increase, free text otherwise."""
     _require(db, "lifecycle.request")
-    today = today or date.today()
+    # filed on the scenario's day in a demo database; a year after the real one is refused anyway
+    latest = (today or date.today()).year
+    today = today or reference_date(db)
     c = Checker("lifecycle_request")
     c.code("kind", kind, "lifecycle_event", required=True)
-    c.integer("year", year, 2000, today.year, required=True)
+    c.integer("year", year, 2000, latest, required=True)
     c.text("note", note, 1000)
     if kind == REMOVE:
         c.code("reason", reason, "removal_reason", required=True)
@@ -345,7 +348,7 @@ def submit(db: Database, request_id: str, on: date | None = None, override_reaso
     may_request = _may(db, "lifecycle.request")
     if not (may_request or _may(db, "lifecycle.override")):
         require(db, "lifecycle.request")
-    on = on or date.today()
+    on = on or reference_date(db)  # the scenario's day in a demo database (never after today: c.day)
     c = Checker("lifecycle_request")
     c.day("submitted", on, required=True)
     _check_reason_text(c, "override_reason", override_reason, False)
@@ -381,7 +384,7 @@ def township_review(db: Database, request_id: str, approve: bool, on: date | Non
                     override_reason: str = "") -> LifecycleRequest:
     """乡镇审核: pass the request on to the county, or return it to the village (note required)."""
     _require(db, "lifecycle.review")
-    on = on or date.today()
+    on = on or reference_date(db)  # the scenario's day in a demo database (never after today: c.day)
     c = Checker("lifecycle_request")
     c.day("township_review", on, required=True)
     _check_reason_text(c, "note", note, not approve)
@@ -429,7 +432,7 @@ def county_decide(db: Database, request_id: str, approve: bool, on: date | None 
                   override_reason: str = "") -> LifecycleRequest:
     """县审定: approve (the household's status changes now, with a lifecycle event) or reject (note required)."""
     _require(db, "lifecycle.approve")
-    on = on or date.today()
+    on = on or reference_date(db)  # the scenario's day in a demo database (never after today: c.day)
     c = Checker("lifecycle_request")
     c.day("county_approval", on, required=True)
     _check_reason_text(c, "note", note, not approve)

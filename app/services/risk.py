@@ -26,6 +26,7 @@ from app.i18n import t
 from app.services import field_messages  # noqa: F401
 from app.services.assistance import with_session
 from app.services.exit_assessment import render_params
+from app.services.reference_date import reference_date
 from app.services.registry import per_capita
 
 MEDICAL_SHARE = 30
@@ -166,8 +167,8 @@ def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
 
 
 def risk_flags(db_or_session: Any, household_id: str, year: int | None = None) -> RiskRow:
-    """One household's flags for ``year`` (default: this year)."""
-    year = year or date.today().year
+    """One household's flags for ``year`` (default: this year, the scenario's in a demo database)."""
+    year = year or reference_date(db_or_session).year
     rows = with_session(db_or_session, lambda s: _load(s, [household_id], None, year, None))
     if not rows:
         from app.errors import BangfuError
@@ -180,7 +181,7 @@ def at_risk(db_or_session: Any, year: int | None = None, village_id: str | None 
             exited_only: bool = True) -> list[RiskRow]:
     """Households with at least one flag, highest score first (by default only exited households:
     the ones that can *return* to poverty; ``exited_only=False`` for every registered household)."""
-    year = year or date.today().year
+    year = year or reference_date(db_or_session).year
     statuses = EXITED if exited_only else None
     rows = with_session(db_or_session, lambda s: _load(s, None, village_id, year, statuses))
     flagged = [r for r in rows if r.flags]

@@ -3,6 +3,8 @@
 The frequency is the current helper assignment's ``visit_every_days`` (default 30; a village may
 agree weekly visits for households at risk). A household is *due* from ``last visit + every`` days
 (or, never visited, from the helper's start date + every days) and *overdue* after that day.
+"Today" is ``reference_date(db)``: the real today, or the scenario's day of a demo or training
+database (whose last visits are as old as that day, not as old as the real calendar).
 One query per table, so the plan of a whole county (100,000 households) stays quick.
 """
 
@@ -18,6 +20,7 @@ from sqlmodel import col, select
 from app.domain import HelperAssignment, Household, Visit
 from app.services import field_messages  # noqa: F401
 from app.services.permissions import require
+from app.services.reference_date import reference_date
 from app.services.tx import write
 from app.store.database import Database
 from app.validation import Checker
@@ -56,7 +59,7 @@ def _state(due_on: date, today: date, soon_days: int) -> str:
 def visit_plan(db: Database, today: date | None = None, village_id: str | None = None,
                helper_name: str | None = None, soon_days: int = 7) -> list[PlanRow]:
     """Every household with a current helper, most urgent first (most days late, then due date)."""
-    today = today or date.today()
+    today = today or reference_date(db)
     with db.read() as s:
         # plain columns, not ORM objects: a county's 100,000 households as mapped objects took
         # about half a gigabyte and twenty seconds on the reminder shown at start-up
@@ -96,7 +99,7 @@ def _last_visits(s: Any, village_id: str | None = None) -> dict[str, datetime]:
 def due_counts(db: Database, today: date | None = None, soon_days: int = 7) -> tuple[int, int]:
     """(due, overdue): how many rows ``due_visits`` would list and how many of them are overdue,
     counted without building the rows (the reminder at start-up, on a whole county)."""
-    today = today or date.today()
+    today = today or reference_date(db)
     with db.read() as s:
         q = select(HelperAssignment.household_id, HelperAssignment.visit_every_days, HelperAssignment.start_date).join(
             Household, Household.id == HelperAssignment.household_id).where(

@@ -108,8 +108,8 @@
             <translation>Green lines are met; red ones block an exit, and so do amber ones: not checked this year. The criteria: income stably above the line, not worrying about food and clothing, schooling, basic medical care, safe housing and water. The marks of a real exit at the bottom are advisory.</translation>
         </message>
         <message>
-            <source>Before an exit the task force verifies everything at home (入户核实). Record the visit: {menu} → {action} ({name} is already chosen), date it {day} (the scenario's today), answer every check — all yes if all hold — and save.</source>
-            <translation>Before an exit the task force verifies everything at home (入户核实). Record the visit: {menu} → {action} ({name} is already chosen), date it {day} (the scenario's today), answer every check — all yes if all hold — and save.</translation>
+            <source>Before an exit the task force verifies everything at home (入户核实). Record the visit: {menu} → {action} ({name} is already chosen, the date is {day}: the scenario's today), answer every check — all yes if all hold — and save.</source>
+            <translation>Before an exit the task force verifies everything at home (入户核实). Record the visit: {menu} → {action} ({name} is already chosen, the date is {day}: the scenario's today), answer every check — all yes if all hold — and save.</translation>
         </message>
         <message>
             <source>Every line of {year} is green now: {name} meets the exit criteria.</source>

@@ -108,8 +108,8 @@
         <translation>绿色表示达标；红色会阻止脱贫，黄色（今年还没有核实）也会。标准是：收入稳定超过贫困线，不愁吃、不愁穿，义务教育、基本医疗、住房安全和饮水安全有保障。最下面几条“真脱贫”的标志仅供参考。</translation>
     </message>
     <message>
-        <source>Before an exit the task force verifies everything at home (入户核实). Record the visit: {menu} → {action} ({name} is already chosen), date it {day} (the scenario&apos;s today), answer every check — all yes if all hold — and save.</source>
-        <translation>脱贫前，工作队要入户逐项核实。记录这次走访：{menu} → {action}（已经选好{name}家），日期填 {day}（场景中的“今天”），每一项核实都要回答——全部符合就全选“是”——然后保存。</translation>
+        <source>Before an exit the task force verifies everything at home (入户核实). Record the visit: {menu} → {action} ({name} is already chosen, the date is {day}: the scenario&apos;s today), answer every check — all yes if all hold — and save.</source>
+        <translation>脱贫前，工作队要入户逐项核实。记录这次走访：{menu} → {action}（已经选好{name}家，日期已是 {day}，即场景中的“今天”），每一项核实都要回答——全部符合就全选“是”——然后保存。</translation>
     </message>
     <message>
         <source>Every line of {year} is green now: {name} meets the exit criteria.</source>

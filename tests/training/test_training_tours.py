@@ -322,16 +322,17 @@ def test_training_tour_log_an_assistance_measure(qtbot: Any, twin: Any, sandbox_
 
 
 def verification_visit(qtbot: Any, win: Any, runner: TourRunner, day: Any) -> None:
-    """Field work → New visit on the card in front, dated ``day``, every check yes, saved."""
-    from PySide6.QtCore import QDate, QDateTime, QTime
+    """Field work → New visit on the card in front, every check yes, saved. The trainee does not
+    touch the date: the wizard starts on ``day``, the scenario's today (the tour says so)."""
     from PySide6.QtWidgets import QWizard
 
+    from ui import formatting as fmt
     from ui.fieldwork import wizard as wz
 
     win.fieldwork.act_visit.trigger()
     wizard = runner.ctx.find("visitWizard")
     assert wizard.context.household.id == runner.ctx["household_id"]
-    wizard.pages[wz.P_HOUSEHOLD].when.setDateTime(QDateTime(QDate(day.year, day.month, day.day), QTime(10, 0)))
+    assert wizard.visit_day() == day and fmt.day(day) in runner.bubble.text.text()
     for _ in range(wz.P_CHECKS):
         wizard.next()
     wizard.pages[wz.P_CHECKS].all_yes()
@@ -342,7 +343,7 @@ def verification_visit(qtbot: Any, win: Any, runner: TourRunner, day: Any) -> No
 
 
 def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: Any, sandbox_db: Any) -> None:
-    from datetime import date
+    from datetime import UTC, date
 
     from app.domain import LifecycleRequest, Visit
     from app.services import lifecycle as lc
@@ -412,7 +413,9 @@ def test_training_tour_assess_for_exit_and_file_the_request(qtbot: Any, twin: An
         visits = s.exec(select(Visit).where(Visit.household_id == hid).order_by(Visit.visited_at.desc())).all()
     # the verification visit: dated the scenario's day, every check answered yes, by the trainee
     assert len(visits) == visits_before + 1
-    assert visits[0].visited_at.date() == ctx["day"] and visits[0].author == sandbox_db.actor.name
+    at = visits[0].visited_at
+    local_day = (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone().date()  # the wizard's day is local
+    assert local_day == ctx["day"] and visits[0].author == sandbox_db.actor.name
     assert visits[0].data["checks"] and all(visits[0].data["checks"].values())
     assert is_done("exit_request")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import registry
+from app.services.reference_date import reference_date
 from ui import formatting as fmt
 from ui.card.base import CardTab, run_write
 from ui.card.data import CardData
@@ -45,7 +45,8 @@ class HelperDialog(QDialog):
         self.setObjectName("helperDialog")
         layout = QVBoxLayout(self)
         self.form = FormPanel("helper_assignment", SPECS, columns=1)
-        self.form.set_values({"start_date": date.today(), "visit_every_days": 30, "unit_level": ""})
+        # the scenario's day in a demo or training database (the visit plan counts from it)
+        self.form.set_values({"start_date": reference_date(card.db), "visit_every_days": 30, "unit_level": ""})
         layout.addWidget(self.form)
         self.message = MessageLine()
         layout.addWidget(self.message)

@@ -32,6 +32,7 @@ from app.codes import Code
 from app.domain import Member
 from app.idnumber import mask_id
 from app.services import registry
+from app.services.reference_date import reference_date
 from ui import formatting as fmt
 from ui.card.base import CardTab, run_write
 from ui.card.data import CardData
@@ -120,7 +121,7 @@ class MemberDialog(QDialog):
         inner_layout.addWidget(self.hint)
         inner_layout.addStretch(1)
         if self.reason_form is not None:
-            self.reason_form.set_values({"change_reason": "", "change_date": date.today()})
+            self.reason_form.set_values({"change_reason": "", "change_date": reference_date(card.db)})
             self.form.set_values({"id_type": "01", "ethnicity": "01", "residence_months": 12, "relation": "",
                                   "work_months": 0})
         else:
@@ -205,7 +206,7 @@ class RemoveMemberDialog(QDialog):
         self.who = MessageLine()
         layout.addWidget(self.who)
         self.form = FormPanel("member", _reason_specs("out"), columns=1)
-        self.form.set_values({"change_reason": "", "change_date": date.today()})
+        self.form.set_values({"change_reason": "", "change_date": reference_date(card.db)})
         layout.addWidget(self.form)
         self.message = MessageLine()
         layout.addWidget(self.message)

@@ -4,6 +4,7 @@ through a service in a worker and shows the service's errors next to the fields.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -25,6 +26,16 @@ from ui.forms import FieldSpec, FormPanel
 from ui.models.rows import RowsModel
 from ui.widgets import MessageLine
 from ui.workers import run_task
+
+
+def field_day(db: Any) -> date:
+    """The day field-work forms start on: today, or the scenario's day in a demo or training database
+    (``app.services.reference_date``), so a trainee's visit or measure falls in the scenario's year.
+    Only the default: the forms still refuse a day after the real today."""
+    from app.services.reference_date import reference_date
+
+    return reference_date(db)
+
 
 LIGHT_COLOURS = {"green": "#2e7d32", "red": "#c62828", "amber": "#f9a825", "grey": "#9e9e9e"}
 

@@ -30,7 +30,7 @@ from app.i18n import current_language, t
 from app.services import drafts, participation, risk, visit_plan
 from app.services import lifecycle as lc
 from ui import formatting as fmt
-from ui.fieldwork.common import FormDialog, error_text, light, make_table, selected_row
+from ui.fieldwork.common import FormDialog, error_text, field_day, light, make_table, selected_row
 from ui.forms import FieldSpec
 from ui.models.rows import Column, RowsModel
 from ui.widgets import MessageLine
@@ -344,7 +344,7 @@ class AtRiskDialog(_Window):
         self.year = QSpinBox()
         self.year.setObjectName("riskYear")
         self.year.setRange(2014, date.today().year)
-        self.year.setValue(date.today().year)
+        self.year.setValue(field_day(window.db).year)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         self.all = QCheckBox()
         self.all.setObjectName("riskAll")
@@ -492,7 +492,7 @@ class PointsSchemeDialog(_Window):
         with db.read() as s:
             scheme = participation.scheme_for(s, vid)
         return (villages, scheme, participation.rules(db, vid, active_only=False),
-                participation.ranking(db, vid, date.today().year) if scheme else [])
+                participation.ranking(db, vid, field_day(db).year) if scheme else [])
 
     def show_data(self, data: Any) -> None:
         villages, scheme, rules, ranking = data

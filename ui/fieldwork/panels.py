@@ -31,7 +31,7 @@ from app.i18n import current_language, t
 from app.services import assistance, exit_assessment, participation
 from app.services import lifecycle as lc
 from ui import formatting as fmt
-from ui.fieldwork.common import FormDialog, error_text, light, make_table, selected_row
+from ui.fieldwork.common import FormDialog, error_text, field_day, light, make_table, selected_row
 from ui.forms import FieldSpec
 from ui.models.rows import Column, RowsModel
 from ui.widgets import MessageLine
@@ -129,7 +129,7 @@ class ExitTab(_Tab):
         self.year = QSpinBox()
         self.year.setObjectName("exitYear")
         self.year.setRange(2014, date.today().year)
-        self.year.setValue(date.today().year)
+        self.year.setValue(field_day(window.db).year)
         self.year.valueChanged.connect(lambda _v: self.refresh())
         top.addWidget(self.year_label)
         top.addWidget(self.year)
@@ -313,7 +313,7 @@ class AssistanceTab(_Tab):
 
         def submit(values: dict[str, Any]) -> Any:
             chosen = [members[i.row()].id for i in picker.selectedIndexes()]
-            return assistance.add_measure(db, hid, values["category"], values["date"] or date.today(),
+            return assistance.add_measure(db, hid, values["category"], values["date"] or field_day(db),
                                           content=values["content"], amount_fen=values["amount_fen"] or 0,
                                           funding_source=values["funding_source"], beneficiaries=chosen,
                                           status=values["status"] or "01", project_id=project.currentData() or None)
@@ -323,7 +323,7 @@ class AssistanceTab(_Tab):
             FieldSpec("category", "code", "measure_category", required=True), FieldSpec("content", max_len=1000),
             FieldSpec("amount_fen", "money"), FieldSpec("funding_source", "code", "funding_source"),
             FieldSpec("date", "date"), FieldSpec("status", "code", "measure_status", required=True),
-        ], submit, values={"date": date.today(), "status": "01"},
+        ], submit, values={"date": field_day(db), "status": "01"},
             extra=[label, picker, QLabel(self.tr("Fund project (optional)")), project])
         dialog.submitted.connect(self.wrote)
         return self.open_dialog(dialog)
@@ -336,7 +336,7 @@ class AssistanceTab(_Tab):
         db = self.db
 
         def submit(values: dict[str, Any]) -> Any:
-            return assistance.update_status(db, view.measure.id, values["status"], values["date"] or date.today(),
+            return assistance.update_status(db, view.measure.id, values["status"], values["date"] or field_day(db),
                                             note=values["content"], amount_fen=values["amount_fen"] or None)
 
         dialog = FormDialog(self, lambda: self.tr("Progress of the measure"), "measure", [
@@ -344,7 +344,7 @@ class AssistanceTab(_Tab):
                       only=lambda c: c.code in assistance.NEXT_STATUS.get(view.status, frozenset())),
             FieldSpec("date", "date"), FieldSpec("content", max_len=1000, label=lambda: self.tr("Note")),
             FieldSpec("amount_fen", "money", label=lambda: self.tr("Actual amount (if different)")),
-        ], submit, values={"date": date.today()})
+        ], submit, values={"date": field_day(db)})
         dialog.submitted.connect(self.wrote)
         return self.open_dialog(dialog)
 
@@ -408,7 +408,7 @@ class ParticipationTab(_Tab):
             self.show_data(self.data)
 
     def load(self, db: Any) -> Any:
-        year = date.today().year
+        year = field_day(db).year
         with db.read() as s:
             hh = s.get(Household, self.household_id)
             members = list(s.exec(select(Member).where(Member.household_id == self.household_id,
@@ -463,13 +463,13 @@ class ParticipationTab(_Tab):
         rule = self._rule_combo(kind_filter=True)
 
         def submit(values: dict[str, Any]) -> Any:
-            return participation.record_participation(db, hid, values["kind"], values["date"] or date.today(),
+            return participation.record_participation(db, hid, values["kind"], values["date"] or field_day(db),
                                                       member_id=member.currentData() or None, note=values["note"],
                                                       rule_id=rule.currentData() or None)
 
         dialog = FormDialog(self, lambda: self.tr("Record participation"), "participation", [
             FieldSpec("kind", "code", "participation_kind", required=True), FieldSpec("date", "date"),
-            FieldSpec("note", max_len=500)], submit, values={"date": date.today()},
+            FieldSpec("note", max_len=500)], submit, values={"date": field_day(db)},
             extra=[QLabel(self.tr("Member")), member, QLabel(self.tr("Points rule")), rule])
         dialog.submitted.connect(self.wrote)
         return self.open_dialog(dialog)
@@ -482,11 +482,11 @@ class ParticipationTab(_Tab):
         def submit(values: dict[str, Any]) -> Any:
             if not rule.currentData():
                 raise BangfuError("points.rule_inactive")
-            return participation.apply_rule(db, hid, rule.currentData(), values["date"] or date.today(),
+            return participation.apply_rule(db, hid, rule.currentData(), values["date"] or field_day(db),
                                             member_id=member.currentData() or None, note=values["note"])
 
         dialog = FormDialog(self, lambda: self.tr("Award or deduct points"), "points_entry", [
-            FieldSpec("date", "date"), FieldSpec("note", max_len=500)], submit, values={"date": date.today()},
+            FieldSpec("date", "date"), FieldSpec("note", max_len=500)], submit, values={"date": field_day(db)},
             extra=[QLabel(self.tr("Points rule")), rule, QLabel(self.tr("Member")), member])
         dialog.submitted.connect(self.wrote)
         return self.open_dialog(dialog)
@@ -495,11 +495,11 @@ class ParticipationTab(_Tab):
         db, hid = self.db, self.household_id
 
         def submit(values: dict[str, Any]) -> Any:
-            return participation.redeem(db, hid, values["points"] or 0, values["note"], values["date"] or date.today())
+            return participation.redeem(db, hid, values["points"] or 0, values["note"], values["date"] or field_day(db))
 
         dialog = FormDialog(self, lambda: self.tr("Redeem points"), "points_entry", [
             FieldSpec("points", "int", required=True), FieldSpec("note", max_len=200, required=True),
-            FieldSpec("date", "date")], submit, values={"date": date.today()})
+            FieldSpec("date", "date")], submit, values={"date": field_day(db)})
         dialog.submitted.connect(self.wrote)
         return self.open_dialog(dialog)
 
@@ -639,13 +639,13 @@ class RequestsTab(_Tab):
         reason.setObjectName("requestReason")
 
         def submit(values: dict[str, Any]) -> Any:
-            return lc.file_request(db, hid, values["kind"], values["year"] or date.today().year,
+            return lc.file_request(db, hid, values["kind"], values["year"] or field_day(db).year,
                                    reason=reason.currentData() or "", note=values["note"])
 
         dialog = FormDialog(self, lambda: self.tr("New lifecycle request"), "lifecycle_request", [
             FieldSpec("kind", "code", "lifecycle_event", required=True, only=lambda c: c.code in allowed),
             FieldSpec("year", "int", required=True), FieldSpec("note", max_len=1000)],
-            submit, values={"year": date.today().year}, extra=[QLabel(self.tr("Reason")), reason])
+            submit, values={"year": field_day(db).year}, extra=[QLabel(self.tr("Reason")), reason])
         kind_combo = dialog.form.widgets["kind"]
 
         def fill_reasons() -> None:
@@ -692,7 +692,7 @@ class RequestsTab(_Tab):
         dialog = FormDialog(self, lambda: self.tr("Village deliberation (民主评议)"), "lifecycle_request", [
             FieldSpec("deliberation_date", "date", required=True), FieldSpec("total", "int", required=True),
             FieldSpec("attended", "int", required=True), FieldSpec("agreed", "int", required=True),
-            FieldSpec("note", max_len=1000)], submit, values={"deliberation_date": date.today()},
+            FieldSpec("note", max_len=1000)], submit, values={"deliberation_date": field_day(db)},
             extra=[QLabel(self.tr("Outcome")), result])
         dialog.submitted.connect(self.wrote)
         return self.open_dialog(dialog)
@@ -702,7 +702,7 @@ class RequestsTab(_Tab):
         if req is None:
             return None
         db = self.db
-        today = date.today()
+        today = field_day(db)
 
         def submit(values: dict[str, Any]) -> Any:
             return lc.record_notice(db, req.id, values["notice_start"], values["notice_end"],
@@ -749,7 +749,7 @@ class RequestsTab(_Tab):
 
         dialog = FormDialog(self, lambda: self.tr("The household's confirmation (贫困户认可)"), "lifecycle_request", [
             FieldSpec("confirmation_date", "date", required=True), FieldSpec("note", max_len=1000)], submit,
-            values={"confirmation_date": date.today()}, extra=[pad, file_button])
+            values={"confirmation_date": field_day(db)}, extra=[pad, file_button])
         dialog.pad = pad  # type: ignore[attr-defined]
         dialog.chosen = chosen  # type: ignore[attr-defined]
         dialog.prepare = lambda: signature.__setitem__("png", b"" if pad.is_empty() else pad.png_bytes())
@@ -798,7 +798,7 @@ class RequestsTab(_Tab):
             widgets.append(override)
 
         def submit(values: dict[str, Any]) -> Any:
-            return fn(db, req.id, bool(outcome.currentData()), on=values["date"] or date.today(), note=values["note"],
+            return fn(db, req.id, bool(outcome.currentData()), on=values["date"] or field_day(db), note=values["note"],
                       override_reason=override.toPlainText().strip())
 
         def refused(exc: BaseException) -> bool:
@@ -810,7 +810,7 @@ class RequestsTab(_Tab):
 
         dialog = FormDialog(self, title, "lifecycle_request", [FieldSpec("date", "date", label=lambda: self.tr("Date")),
                                                                FieldSpec("note", max_len=1000)],
-                            submit, values={"date": date.today()}, extra=widgets, on_refused=refused)
+                            submit, values={"date": field_day(db)}, extra=widgets, on_refused=refused)
         dialog.outcome = outcome  # type: ignore[attr-defined]
         dialog.override = override  # type: ignore[attr-defined]
         dialog.submitted.connect(self.wrote)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -57,6 +57,7 @@ from app.fields import field_label
 from app.i18n import current_language, t
 from app.services import drafts, photos, registry, visits
 from ui import formatting as fmt
+from ui.fieldwork.common import field_day
 from ui.fieldwork.signature import SignaturePad
 from ui.forms import CodeCombo, FieldSpec, FormPanel
 from ui.models.rows import Column, RowsModel
@@ -81,8 +82,9 @@ def error_page(entity: str, field_name: str) -> int:
     return _ENTITY_PAGE.get(entity, P_SUMMARY)
 
 
-def _today() -> date:
-    return date.today()
+def _today(db: Any) -> date:
+    """The default day of what the wizard records (the visit, its measures, the income year)."""
+    return field_day(db)
 
 
 @dataclass
@@ -157,6 +159,16 @@ class Page(QWizardPage):
         super().changeEvent(event)
 
 
+def default_visit_time(db: Any) -> QDateTime:
+    """Now; in a demo or training database the scenario's day at the current time of day (the real
+    clock still bounds the field: a visit after now is refused)."""
+    now = QDateTime.currentDateTime()
+    day = _today(db)
+    if day >= now.date().toPython():
+        return now
+    return QDateTime(QDate(day.year, day.month, day.day), now.time())
+
+
 class HouseholdPage(Page):
     def __init__(self, wizard: VisitWizard) -> None:
         super().__init__(wizard)
@@ -165,8 +177,8 @@ class HouseholdPage(Page):
         self.when = QDateTimeEdit()
         self.when.setObjectName("visitTime")
         self.when.setCalendarPopup(True)
-        self.when.setDateTime(QDateTime.currentDateTime())
-        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(300))
+        self.when.setDateTime(default_visit_time(wizard.db))
+        self.when.setMaximumDateTime(QDateTime.currentDateTime().addSecs(300))  # never after the real now
         self.when_label = QLabel()
         form.addRow(self.when_label, self.when)
         layout.addLayout(form)
@@ -704,8 +716,8 @@ class IncomePage(Page):
         self.year_label = QLabel()
         self.year = QSpinBox()
         self.year.setObjectName("visitIncomeYear")
-        self.year.setRange(2014, _today().year)
-        self.year.setValue(_today().year)
+        self.year.setRange(2014, date.today().year)
+        self.year.setValue(_today(wizard.db).year)
         self.year.valueChanged.connect(self._year_changed)
         self.copy = QPushButton()
         self.copy.setObjectName("copyLastYear")
@@ -893,7 +905,7 @@ class ProblemsPage(Page):
         mrow.addStretch(1)
         ml.addLayout(mrow)
         layout.addWidget(self.m_box)
-        self.m_form.set_values({"date": _today()})
+        self.m_form.set_values({"date": _today(self.wiz.db)})
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -924,12 +936,12 @@ class ProblemsPage(Page):
         if problems or not values.get("category"):
             self.m_form.show_errors(problems or [self._required("category")])
             return
-        on = values.get("date") or _today()
+        on = values.get("date") or _today(self.wiz.db)
         self.measures.append({"category": values["category"], "content": values.get("content") or "",
                               "amount_fen": int(values.get("amount_fen") or 0),
                               "funding_source": values.get("funding_source") or "", "status": "01",
                               "on": on.isoformat()})
-        self.m_form.set_values({"category": "", "content": "", "amount_fen": 0, "funding_source": "", "date": _today()})
+        self.m_form.set_values({"category": "", "content": "", "amount_fen": 0, "funding_source": "", "date": _today(self.wiz.db)})
         self._fill()
 
     def validatePage(self) -> bool:

@@ -158,6 +158,8 @@ OVERDUE_JOINS = (
 
 def fetch_ids(conn: Any, q: ListQuery) -> list[int]:
     """Rowids of the matching households, in display order."""
+    if q.overdue and q.today is None:
+        q = q.with_(today=reference_day(conn))
     cond, params, join = _where(q)
     order = dict(COLUMNS).get(q.sort, "h.hh_number")
     direction = " DESC" if q.descending else ""
@@ -210,6 +212,18 @@ def fetch_rows(conn: Any, rowids: Sequence[int], year: int) -> dict[int, Househo
 def rowid_of(conn: Any, household_id: str) -> int | None:
     row = _execute(conn, "SELECT rowid FROM household WHERE id = :id", {"id": household_id}).fetchone()
     return row[0] if row else None
+
+
+def reference_day(conn: Any) -> date:
+    """``app.services.reference_date`` on a bare connection: the scenario's day of a demo or training
+    database (``sync_meta`` ``demo_as_of``), today otherwise: "visit overdue" is counted on it."""
+    row = _execute(conn, "SELECT value FROM sync_meta WHERE key = 'demo_as_of'", {}).fetchone()
+    if row and row[0]:
+        try:
+            return date.fromisoformat(row[0])
+        except ValueError:
+            pass
+    return date.today()
 
 
 def income_year(conn: Any, today: date | None = None) -> int:

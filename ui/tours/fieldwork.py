@@ -308,7 +308,7 @@ def exit_request() -> Tour:
                             "exit at the bottom are advisory.")),
         Step("verify", _verify_target,
              lambda ctx: tr("Before an exit the task force verifies everything at home (入户核实). Record the visit: "
-                            "{menu} → {action} ({name} is already chosen), date it {day} (the scenario's today), "
+                            "{menu} → {action} ({name} is already chosen, the date is {day}: the scenario's today), "
                             "answer every check — all yes if all hold — and save.").format(
                  menu=bold(plain(ctx.window.menu("fieldwork").title())),
                  action=bold(plain(ctx.window.fieldwork.act_visit.text())), name=bold(ctx["name"]),

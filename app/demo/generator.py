@@ -92,7 +92,7 @@ class DemoSummary:
 
 class _Village:
     __slots__ = ("id", "code", "name", "township", "groups", "poor", "as_of_ord", "as_of_year", "task_force",
-                 "reviewer", "helper", "helper_left", "projects", "seq")
+                 "reviewer", "helper", "helper_left", "projects", "seq", "doors")
 
 
 class _Project:
@@ -264,6 +264,7 @@ class _VillageMaker:
         v.helper = None
         v.helper_left = 0
         v.seq = 0
+        v.doors = {}
         created = date(2014, 5, 1).toordinal() if not sc.fresh else date(2015, 7, 1).toordinal()
         v.id = self.new_id(created, int(rng.random() * 80000))
         self.rows["village"].append((
@@ -446,6 +447,16 @@ class _VillageMaker:
         plan.size += 1
         return m
 
+    @staticmethod
+    def _address(plan: Plan) -> str:
+        """住址 below the village, as a 户籍 address reads there: 2组18号 (the village, township and
+        county are the household's place already). House numbers rise along each group, with the
+        neighbours who are not on the register in between; no random draw (the county stays the same)."""
+        v = plan.village
+        door = v.doors.get(plan.group, 0) + 1 + plan.index % 3
+        v.doors[plan.group] = door
+        return f"{plan.group}组{door}号"
+
     def _emit(self, plan: Plan) -> None:
         v = plan.village
         rows = self.rows
@@ -453,7 +464,7 @@ class _VillageMaker:
         secs = 3600 + int(self.rng.random() * 28000)
         rows["household"].append((
             plan.id, 0, int(plan.removed_ord is not None), stamp(plan.updated_ord, secs), v.id, plan.group,
-            plan.hh_number, f"{PROVINCE}{CITY}{COUNTY}{v.township}{v.name}{plan.group}组", plan.phone,
+            plan.hh_number, self._address(plan), plan.phone,
             plan.bank_name, plan.bank_account, plan.id_standard, plan.attr, plan.main_cause, dumps(plan.other_causes),
             int(plan.military), int(plan.only_child), int(plan.two_daughters), int(plan.relocated),
             plan.identified_year, plan.planned_exit_year, plan.exit_year, plan.return_year, plan.status, plan.size,

@@ -256,9 +256,16 @@ def _age(birth: date | None, on: date) -> str:
 
 
 def _place(f: HouseholdFile) -> str:
-    """龙场镇石门村2组18号: the address is appended unless it repeats the group."""
+    """龙场镇石门村2组18号: township, village and 组, then the address below them, each once.
+
+    The address usually holds the part below the village (2组18号, or 18号), but a register may
+    carry the whole of it (贵州省黔中市云岭县龙场镇石门村2组18号): then only what follows the
+    village's name is kept, so the place is not printed twice."""
     v = f.village
     address = f.household.address.strip()
+    at = address.find(v.name) if v.name else -1
+    if at >= 0:
+        address = address[at + len(v.name):]
     group = f"{f.household.group_no}组"
     if address.startswith(group):
         return f"{v.township_name}{v.name}{address}"

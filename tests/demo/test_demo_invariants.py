@@ -406,3 +406,34 @@ def test_services_work_on_demo_data(fresh_db: Any) -> None:
         assert again is not None and again.size == hh.size + 1
     summary = registry.income_summary(db, hh.id, 2020)
     assert summary.line_fen == 405000 and summary.per_capita_fen is not None
+
+
+def test_addresses_below_the_village_printed_once_and_visits_on_plan(demo300: tuple[Any, Any], tmp_path: Any) -> None:
+    """住址 holds the part below the village (2组18号, house numbers rising along each group), so the
+    printed card reads 龙场镇石门村2组18号 once; and on the snapshot day most households' latest visit is
+    within their helper's plan (a few overdue, not all)."""
+    import re
+    import subprocess
+
+    from app.reports.cards import render_cards
+    from app.services.visit_plan import due_counts, visit_plan
+
+    db, _ = demo300
+    rows = _rows(db, "SELECT h.id, h.group_no, h.address, v.id, v.township_name, v.name FROM household h "
+                     "JOIN village v ON v.id = h.village_id")
+    doors: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for _hid, group, address, vid, _t, _v in rows:
+        match = re.fullmatch(rf"{group}组(\d+)号", address)
+        assert match, address
+        doors[(vid, group)].append(int(match.group(1)))
+    assert all(len(set(numbers)) == len(numbers) for numbers in doors.values())
+    hid, group, address, _vid, township, village = rows[0]
+    out = tmp_path / "card.pdf"
+    render_cards(db, "card", out, [hid], on=AS_OF)
+    text = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(out), "-"], check=True, capture_output=True,
+                          text=True).stdout.replace(" ", "").replace("\n", "")
+    assert f"{township}{village}{address}" in text and text.count(village) == 1 and "贵州省" not in text
+
+    plan = visit_plan(db)
+    due, overdue = due_counts(db)
+    assert len(plan) > 200 and 0 < overdue < len(plan) // 4 and due < len(plan) // 2, (len(plan), due, overdue)

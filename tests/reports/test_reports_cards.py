@@ -128,3 +128,16 @@ def test_unknown_household_or_kind_writes_nothing(db, village, tmp_path):
         render_cards(db, "card", out, village_code=village.code)  # a village without households
     assert err.value.code == "card.nobody"
     assert list(tmp_path.glob("x.pdf*")) == [] and not list(tmp_path.glob(".x.pdf*"))
+
+
+@pytest.mark.parametrize("address", ["2组18号", "18号", "贵州省黔中市云岭县龙场镇石门村2组18号", "云岭县龙场镇石门村2组 18号"])
+@pytest.mark.parametrize("kind", ["card", "mingbai"])
+def test_cards_print_the_place_once_whatever_the_address_holds(db, household, tmp_path, kind, address):
+    """A register may hold the address below the village or the whole of it: the card's 住址 reads
+    龙场镇石门村2组18号 either way, never the place twice."""
+    registry.update_household(db, household.id, {"address": address})
+    out = tmp_path / f"{kind}.pdf"
+    render_cards(db, kind, out, [household.id], on=date(2017, 11, 1))
+    squashed = "".join(page_texts(out)).replace(" ", "").replace("\n", "")
+    assert "龙场镇石门村2组18号" in squashed
+    assert squashed.count("石门村") == 1 and "贵州省" not in squashed and "2组2组" not in squashed

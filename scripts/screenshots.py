@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     spin(app, lambda: model.query.search_ids is None and model.row_data(0) is not None)
 
     window.filter_overdue.setChecked(True)
-    window.filter_status.set_code("01")
+    window.filter_status.set_code("02")  # 已脱贫(享受政策): most of the 2020 county
     spin(app, lambda: model.query.overdue and not model.loading and (model.rowCount() == 0 or model.row_data(0)))
     save(window, "06-filters-overdue")
     window.clear_filters()

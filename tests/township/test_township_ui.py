@@ -84,7 +84,7 @@ def test_township_menu_and_import_with_preview(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: window.list_model.rowCount() == 1, timeout=15000)
 
 
-def test_quality_findings_open_the_household(qtbot, qtmodeltester, window, db, village):
+def test_quality_findings_open_the_household(qtbot, qtmodeltester, window, db, village, tmp_path):
     from app.services.registry import create_household
     from tests.conftest import synthetic_id
 
@@ -107,6 +107,16 @@ def test_quality_findings_open_the_household(qtbot, qtmodeltester, window, db, v
     with qtbot.waitSignal(dialog.jumped, timeout=15000):
         dialog.view.doubleClicked.emit(index)
     qtbot.waitUntil(lambda: any(c.household_id == hh.id for c in window.cards()), timeout=15000)
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    with qtbot.waitSignal(dialog.saved, timeout=15000):  # what the filter shows is what is saved
+        dialog.save("xlsx", tmp_path / "findings.xlsx")
+    rows = list(load_workbook(tmp_path / "findings.xlsx").worksheets[0].iter_rows(values_only=True))
+    assert len(rows) == 2 and "work_months_over" in rows[1]
+    with qtbot.waitSignal(dialog.saved, timeout=15000):
+        dialog.save("pdf", tmp_path / "findings.pdf")
+    assert "Q-1" in "".join(p.extract_text() for p in PdfReader(tmp_path / "findings.pdf").pages)
 
 
 def test_dashboard_charts_image_and_pdf(qtbot, window, db, village, tmp_path):

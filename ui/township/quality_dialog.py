@@ -100,6 +100,8 @@ class QualityDialog(QDialog):
     finished_checks = Signal(object)
     #: a household was opened from the list (its id)
     jumped = Signal(str)
+    #: the findings were written to a file (its path)
+    saved = Signal(object)
     failed = Signal(object)
 
     def __init__(self, window: Any, parent: QWidget | None = None) -> None:
@@ -231,5 +233,8 @@ class QualityDialog(QDialog):
                 return write_excel(findings, path)
             return write_pdf(findings, path, scope=scope, on=on, training=training)
 
-        run_task(work, on_done=lambda p: self.summary.setText(self.tr("Saved {name}").format(name=Path(p).name)),
-                 on_error=self._failed, owner=self)
+        def done(written: Any) -> None:
+            self.summary.setText(self.tr("Saved {name}").format(name=Path(written).name))
+            self.saved.emit(Path(written))
+
+        run_task(work, on_done=done, on_error=self._failed, owner=self)

@@ -3310,7 +3310,7 @@ Data stays encrypted on this computer and syncs with the county server.</transla
         <name>QualityDialog</name>
         <message>
             <source>Data-quality check</source>
-            <extracomment>a check finished (the list of findings) a household was opened from the list (its id)</extracomment>
+            <extracomment>a check finished (the list of findings) a household was opened from the list (its id) the findings were written to a file (its path)</extracomment>
             <translation>Data-quality check</translation>
         </message>
         <message>

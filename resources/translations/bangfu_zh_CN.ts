@@ -3310,7 +3310,7 @@ Data stays encrypted on this computer and syncs with the county server.</source>
     <name>QualityDialog</name>
     <message>
         <source>Data-quality check</source>
-        <extracomment>a check finished (the list of findings) a household was opened from the list (its id)</extracomment>
+        <extracomment>a check finished (the list of findings) a household was opened from the list (its id) the findings were written to a file (its path)</extracomment>
         <translation>数据质量检查</translation>
     </message>
     <message>

@@ -528,7 +528,9 @@ class CountyIds:
     """County-wide uniqueness of ID numbers across villages generated independently.
 
     A village makes its numbers unique within itself; here a number already used by an earlier
-    village gets the next free sequence number (same region, birth date and sex). Villages are
+    village gets the next sequence number (same region, birth date and sex) that is free both in
+    the earlier villages and in this one (a number free only in the earlier villages could be a
+    neighbour's in the same village: one person in two households). Villages are
     processed in order, so the outcome does not depend on how many workers generated them. A
     duplicate *within* a village is left alone: only the quality_problems scenario plants one.
     """
@@ -542,9 +544,13 @@ class CountyIds:
         used = self.used
         changes: dict[Any, tuple[str, str]] = {}
         numbers = []
+        own: set[str] | None = None
         for key, sex, number, birth in members:
             if number in used:
-                new, day = _free_number(used, number[:6], date.fromisoformat(birth), int(number[14:16]), sex)
+                if own is None:  # the new number must not be one of this village's own either
+                    own = {m[2] for m in members}
+                new, day = _free_number(used, number[:6], date.fromisoformat(birth), int(number[14:16]), sex, own)
+                own.add(new)
                 changes[key] = (new, day.isoformat())
                 number = new
             numbers.append(number)
@@ -569,14 +575,15 @@ class CountyIds:
                 index[i] = next(iter(index_rows([(row[0], row[1], bool(row[2]), name, number, row[7])])))
 
 
-def _free_number(used: set[str], region: str, birth: date, seq: int, sex: str) -> tuple[str, date]:
-    """The next unused ID number after ``seq`` (a later birth day if all 100 are taken)."""
+def _free_number(used: set[str], region: str, birth: date, seq: int, sex: str,
+                 also: set[str] | frozenset[str] = frozenset()) -> tuple[str, date]:
+    """The next number after ``seq`` in neither ``used`` nor ``also`` (a later birth day if all 100 are taken)."""
     for shift in range(366):
         day = birth + timedelta(days=shift)
         head, weighted = _id_head(region, day.year, day.month, day.day)
         for k in range(1, 101):
             candidate = _id_number(head, weighted, (seq + k) % 100, sex)
-            if candidate not in used:
+            if candidate not in used and candidate not in also:
                 return candidate, day
     raise ValueError("no free ID number")  # 36,600 people of one sex born within a year in one region
 

@@ -94,6 +94,27 @@ def test_duplicate_numbers_across_villages_are_renumbered() -> None:
     assert second["search_index"][0][5] == new.lower() and first["member"][0][8] == number
 
 
+def test_renumbered_number_is_not_taken_in_its_own_village() -> None:
+    """The new number of a renumbered member is free in the village too: the next sequence number
+    may belong to a neighbour of the same village (that made one person active in two households
+    of a 100k county: issue 7)."""
+    from app.demo.generator import CountyIds
+    from app.idnumber import make_id
+
+    taken = make_id("520123", date(1980, 5, 6), 10, "1")
+    neighbour = make_id("520123", date(1980, 5, 6), 11, "1")  # the next free one in the county
+    ids = CountyIds()
+    assert ids.renumber([("a", "1", taken, "1980-05-06")]) == {}
+    changes = ids.renumber([("b", "1", taken, "1980-05-06"), ("c", "1", neighbour, "1980-05-06")])
+    assert set(changes) == {"b"}
+    assert changes["b"][0] not in (taken, neighbour)
+    # the same the other way round: the neighbour listed first
+    ids = CountyIds()
+    ids.renumber([("a", "1", taken, "1980-05-06")])
+    changes = ids.renumber([("c", "1", neighbour, "1980-05-06"), ("b", "1", taken, "1980-05-06")])
+    assert set(changes) == {"b"} and changes["b"][0] not in (taken, neighbour)
+
+
 def test_fast_ids_are_those_of_the_reference_functions() -> None:
     """The generator computes UUIDv7s and ID numbers inline; they are exactly ``uuid7`` and ``make_id``."""
     import random

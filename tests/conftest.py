@@ -30,6 +30,38 @@ def _chinese_by_default() -> Iterator[None]:
     set_language("zh_CN")
 
 
+class UnansweredMessageBox(AssertionError):
+    """A modal message box opened that no test answers: offscreen it would wait for ever."""
+
+
+@pytest.fixture(autouse=True)
+def _no_unanswered_message_box(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
+    """Every test: a modal QMessageBox (the static question/warning/... or ``exec``) that the test
+    did not answer by monkeypatching it fails the test at once instead of hanging the run, also
+    when it opens at teardown (a window closed by pytest-qt after the database fixture asking
+    "unsaved changes?"). Tests that expect a box patch it themselves; theirs wins."""
+    from PySide6.QtWidgets import QMessageBox
+
+    opened: list[str] = []
+
+    def refuse(kind: str) -> Any:
+        def box(*args: Any, **_kwargs: Any) -> Any:
+            if kind == "exec" and args and isinstance(args[0], QMessageBox):
+                text = f"{args[0].windowTitle()}: {args[0].text()}"
+            else:
+                text = ": ".join(str(a) for a in args[1:3] if isinstance(a, str))
+            opened.append(f"QMessageBox.{kind} {text}")
+            raise UnansweredMessageBox(f"unanswered modal QMessageBox.{kind}: {text}")
+        return box
+
+    for kind in ("question", "warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(refuse(kind)))
+    monkeypatch.setattr(QMessageBox, "exec", refuse("exec"))
+    yield opened
+    # the box may have opened inside a Qt virtual (closeEvent) or code that caught the exception
+    assert not opened, f"a modal message box waited for an answer: {opened}"
+
+
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "bangfu.db"

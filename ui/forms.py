@@ -176,6 +176,8 @@ class FormPanel(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.errors: dict[str, QLabel] = {}
         self._loaded: dict[str, Any] = {}
+        #: what each field showed right after ``set_values`` (None: nothing loaded yet)
+        self._shown: dict[str, Any] | None = None
         self._read_only = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -301,7 +303,23 @@ class FormPanel(QWidget):
                     widget.setText("" if value is None else str(value))
             widget.blockSignals(False)
         self._loaded = self.values_or_none()
+        self._shown = {name: self._raw(name) for name in self.specs}
         self.clear_errors()
+
+    def _raw(self, name: str) -> Any:
+        """What a field shows, unparsed (a line edit's text even when it is not a valid number)."""
+        widget = self.widgets[name]
+        if isinstance(widget, CodeCombo):
+            return widget.code()
+        if isinstance(widget, MultiCodeCombo):
+            return widget.codes()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, DateField):
+            return widget.value()
+        if isinstance(widget, QLineEdit):
+            return widget.text().strip()
+        return None
 
     def values_or_none(self) -> dict[str, Any]:
         values, _ = self.collect()
@@ -337,8 +355,20 @@ class FormPanel(QWidget):
                 and not self.specs[k].readonly}
 
     def is_dirty(self) -> bool:
-        _, problems = self.collect()
-        return bool(problems) or bool(self.changes())
+        """The user changed an editable field since ``set_values``: it shows something else than
+        what was loaded. Not "a field fails validation": stored data that would not pass (an
+        imported household with a data-quality problem) is not an unsaved change, and a form that
+        never loaded anything has nothing unsaved. A field edited back to its loaded value is clean."""
+        if self._shown is None:
+            return False
+        values, problems = self.collect()
+        unparsable = {e.field for e in problems}
+        for name, spec in self.specs.items():
+            if spec.readonly or self._raw(name) == self._shown.get(name):
+                continue
+            if name in unparsable or name not in self._loaded or values.get(name) != self._loaded[name]:
+                return True  # "12.0" for a loaded 12 is the same value; letters typed in are not
+        return False
 
     def widget(self, name: str) -> QWidget:
         return self.widgets[name]

@@ -99,6 +99,8 @@ class Database:
         self.slots = slots
         self.write_lock = threading.RLock()
         self._device_id: str | None = None
+        #: set by ``close``: windows still showing this database's data must not offer to save it
+        self.closed = False
         self.read_engine = self._engine(immediate=False)
         self.write_engine = self._engine(immediate=True)
 
@@ -141,6 +143,7 @@ class Database:
             yield session
 
     def close(self) -> None:
+        self.closed = True
         self.read_engine.dispose()
         self.write_engine.dispose()
 

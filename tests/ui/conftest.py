@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from shiboken6 import isValid
 from ui_testkit import qtbot_flush
 
 
@@ -54,3 +55,10 @@ def window(qtbot: Any, zh_ui: Any, ui_settings: Any, db: Any, monkeypatch: Any) 
     win.idle.stop()
     wait_all(10000)
     qtbot_flush(qtbot)
+    # closed here, while the database is still open, rather than by pytest-qt after the database
+    # fixture; a card that still asks "unsaved changes?" fails the test (tests/conftest.py) instead
+    # of waiting for an answer
+    if isValid(win) and win.isVisible():
+        win.close()
+        wait_all(10000)
+        qtbot_flush(qtbot)

@@ -115,7 +115,7 @@ class HouseholdCard(QWidget):
 
     def reload(self) -> None:
         db = self.db
-        if db is None:
+        if db is None or getattr(db, "closed", False):
             return
         run_task(load_card, db, self.household_id, on_done=self._show, on_error=self._failed, owner=self,
                  interactive=True)
@@ -186,6 +186,12 @@ class HouseholdCard(QWidget):
 
     # -- actions -------------------------------------------------------------------------------
     def is_dirty(self) -> bool:
+        """The user edited a field so that it differs from what the card loaded. Stored values
+        that fail validation are not unsaved changes; a card that never loaded, or whose database
+        is closed (nothing could be saved there), has none."""
+        db = self.db
+        if self.data is None or db is None or getattr(db, "closed", False):
+            return False
         return any(tab.is_dirty() for tab, _ in self._builtin)
 
     def save_current(self) -> None:

@@ -50,6 +50,7 @@ from app.demo.places import (
     village_names,
 )
 from app.demo.scenarios import SCENARIOS, Scenario
+from app.demo.villages import village_rows
 from app.demo.writer import ORDER, Sink, dumps, iso, stamp
 from app.domain import ENTITIES
 from app.errors import BangfuError
@@ -246,6 +247,8 @@ class _VillageMaker:
         self._emit_projects(village)
         for plan in plans:
             recorder.latest_visit(plan)
+        # last, so that the rows above do not depend on them
+        village_rows(self.rng, self.new_id, self.rows, self.names, village, plans, sc.as_of, sc.fresh)
         return VillageRows(self.rows, self.members, defects)
 
     def _village(self, t: int, seq: int, name: str, first: bool) -> _Village:

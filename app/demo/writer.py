@@ -56,13 +56,18 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                      "benefit_mechanism", "household_level", "status"),
     "project_funding": (*SYNCED, "project_id", "source", "amount_fen"),
     "project_beneficiary": (*SYNCED, "project_id", "household_id", "amount_fen"),
+    "exit_plan": (*SYNCED, "village_id", "kind", "made_year", "year", "households", "people", "note"),
+    "village_profile": (*SYNCED, "village_id", "as_of", "year", "households_total", "population_total",
+                        "poor_households", "poor_population", "collective_income_fen", "road_hardened",
+                        "road_hardened_km", "power", "broadband", "clinic", "cultural_room", "water_projects",
+                        "safe_water", "task_force", "leaders", "returning_talent", "projects", "note", "author"),
 }
 
 #: Parents before children, so foreign keys hold at every statement.
 ORDER: tuple[str, ...] = (
     "village", "fund_project", "project_funding", "household", "member", "income", "conditions",
     "helper_assignment", "measure", "visit", "lifecycle_request", "lifecycle_event", "participation",
-    "project_beneficiary", "search_index",
+    "project_beneficiary", "exit_plan", "village_profile", "search_index",
 )
 
 _EPOCH = date(1970, 1, 1).toordinal()

@@ -41,6 +41,11 @@ def window(qtbot: Any, qapp: Any, tmp_path: Path, db: Any) -> Iterator[Any]:
             w.close()
     win.idle.stop()
     wait_all(10000)
+    # closed while the database and the test's settings file are still in place (pytest-qt would
+    # close it after both); a "quit anyway?" box would fail the test (tests/conftest.py)
+    if isValid(win) and win.isVisible():
+        win.close()
+        wait_all(10000)
     settings.use_file(None)
     set_ui_language("zh_CN")
 

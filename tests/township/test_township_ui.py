@@ -33,9 +33,8 @@ def window(qtbot: Any, qapp: Any, tmp_path: Path, db: Any, village: Any) -> Iter
     yield win
     win.idle.stop()
     wait_all(15000)
-    # Close it here, while the database is open: pytest-qt would close it after the fixtures,
-    # when a card reloading from the closed database shows blank forms that count as unsaved
-    # and closeEvent's modal question would wait for ever.
+    # Close it here, while the database is open, rather than by pytest-qt after the fixtures; a
+    # modal "quit anyway?" question would fail the test (tests/conftest.py), not wait for ever.
     win.close()
     settings.use_file(None)
 

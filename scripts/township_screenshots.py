@@ -41,33 +41,6 @@ def spin(app, until: Callable[[], bool], timeout: float = 30.0) -> None:  # type
         app.processEvents()
 
 
-def _plans_and_profiles(db, village) -> None:  # type: ignore[no-untyped-def]
-    """Exit plans and two profile snapshots for the first village (the demo generates neither)."""
-    from app.services.plans import set_plan, set_rolling_plan
-    from app.services.village_profile import save_profile
-
-    for year, households, people in ((2016, 6, 21), (2017, 8, 27), (2018, 7, 25), (2019, 5, 16), (2020, 3, 9)):
-        set_plan(db, village.id, year, households, people)
-    set_rolling_plan(db, village.id, 2016, {2016: (6, 20), 2017: (9, 30), 2018: (8, 28), 2019: (6, 18)})
-    save_profile(db, village.id, {
-        "year": 2016, "households_total": 412, "population_total": 1630, "collective_income_fen": 1_200_000,
-        "road_hardened": False, "road_hardened_km": 3.5, "power": True, "broadband": False, "clinic": False,
-        "water_projects": 1, "task_force": [{"name": "周卫国", "role": "第一书记", "unit": "云岭县农业农村局",
-                                             "start": "2016-03"}],
-        "leaders": [{"name": "吴大勇", "industry": "刺梨种植"}],
-        "projects": [{"name": "组组通硬化路", "year": 2017, "amount_fen": 85_000_000, "status": "在建"}],
-    }, as_of=date(2016, 3, 1))
-    save_profile(db, village.id, {
-        "year": 2019, "collective_income_fen": 6_850_000, "road_hardened": True, "road_hardened_km": 12.0,
-        "broadband": True, "clinic": True, "cultural_room": True, "safe_water": True, "water_projects": 3,
-        "task_force": [{"name": "周卫国", "role": "第一书记", "unit": "云岭县农业农村局", "start": "2016-03"},
-                       {"name": "陈晓燕", "role": "队员", "unit": "云岭县卫健局", "start": "2018-05"}],
-        "leaders": [{"name": "吴大勇", "industry": "刺梨种植"}, {"name": "杨春花", "industry": "蛋鸡养殖"}],
-        "returning_talent": [{"name": "罗小军", "field": "电商", "year": 2018}],
-        "projects": [{"name": "组组通硬化路", "year": 2017, "amount_fen": 85_000_000, "status": "完工"}],
-    }, as_of=date(2019, 11, 20))
-
-
 def _messy_sheet(path: Path, village) -> Path:  # type: ignore[no-untyped-def]
     """A sheet as townships send them: title rows, odd headers, an unknown column, two errors."""
     from openpyxl import Workbook
@@ -114,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     db.actor = type(db.actor)(db.actor.user_id, db.actor.name, "county")  # plans are township/county work
     with db.read() as s:
         village = s.exec(select(Village).order_by(Village.code)).first()
-    _plans_and_profiles(db, village)
+    # exit plans and profile snapshots: the demo generates them (app/demo/villages.py)
 
     from PySide6.QtWidgets import QApplication
 

@@ -2778,6 +2778,10 @@ Data stays encrypted on this computer and syncs with the county server.</transla
             <translation>Group {n}</translation>
         </message>
         <message>
+            <source>No group</source>
+            <translation>No group</translation>
+        </message>
+        <message>
             <source>{n} households</source>
             <translation>{n} households</translation>
         </message>

@@ -2778,6 +2778,10 @@ Data stays encrypted on this computer and syncs with the county server.</source>
         <translation>{n}组</translation>
     </message>
     <message>
+        <source>No group</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
         <source>{n} households</source>
         <translation>共 {n} 户</translation>
     </message>

@@ -135,3 +135,18 @@ def test_an_unanswered_message_box_fails_instead_of_waiting(qapp, _no_unanswered
         box.exec()
     assert len(_no_unanswered_message_box) == 2
     _no_unanswered_message_box.clear()  # expected here; any other test would fail at teardown
+
+
+def test_unreadable_group_number_does_not_cost_the_place_tree(db, household):
+    """A damaged or hand-edited 组 value lands under 'no group' instead of breaking the whole tree."""
+    from ui.models.household_query import fetch_places
+
+    store_bad_values(db, household.id)  # group_no = '二组'
+    conn = db.raw()
+    try:
+        places = fetch_places(conn)
+    finally:
+        conn.close()
+    place = next(p for p in places if p.village_id == household.village_id)
+    assert dict(place.groups)[0] >= 1
+    assert place.households >= 1

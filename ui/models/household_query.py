@@ -253,7 +253,9 @@ def fetch_places(conn: Any) -> list[Place]:
     for vid, group, n in _execute(
         conn, "SELECT village_id, group_no, count(*) FROM household WHERE deleted = 0 GROUP BY 1, 2", {}
     ).fetchall():
-        counts.setdefault(vid, {})[int(group or 0)] = n
+        per_village = counts.setdefault(vid, {})
+        number = _group_number(group)  # a damaged or imported value must not cost the whole tree
+        per_village[number] = per_village.get(number, 0) + n
     places = []
     for vid, code, name, township, county, groups in _execute(
         conn, "SELECT id, code, name, township_name, county_name, groups FROM village WHERE NOT deleted ORDER BY code", {}
@@ -262,6 +264,14 @@ def fetch_places(conn: Any) -> list[Place]:
         per.update(counts.get(vid, {}))
         places.append(Place(vid, code, name, township, county, tuple(sorted(per.items()))))
     return places
+
+
+def _group_number(value: Any) -> int:
+    """The 组 number, or 0 (households not placed in a group) for a missing or unreadable value."""
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _execute(conn: Any, sql: str, params: dict[str, Any]) -> Any:

@@ -106,7 +106,12 @@ class PlaceTreeModel(QAbstractItemModel):
             return None
         node = self.node(index)
         if role == Qt.ItemDataRole.DisplayRole:
-            name = node.name if node.kind != "group" else QCoreApplication.translate("PlaceTreeModel", "Group {n}").format(n=node.group_no)
+            if node.kind != "group":
+                name = node.name
+            elif node.group_no:
+                name = QCoreApplication.translate("PlaceTreeModel", "Group {n}").format(n=node.group_no)
+            else:
+                name = QCoreApplication.translate("PlaceTreeModel", "No group")
             return f"{name} ({node.count})"
         if role == Qt.ItemDataRole.ToolTipRole:
             return QCoreApplication.translate("PlaceTreeModel", "{n} households").format(n=node.count)

@@ -188,4 +188,7 @@ def test_plans_and_profile_editors(qtbot, window, db, village):
     shown = {profile.history.item(r, 2).text(): profile.history.item(r, 4).text()
              for r in range(profile.history.rowCount())}
     assert shown["通宽带"] == "是" and shown["驻村工作队"] == "钱第一"  # values as a person reads them
+    header = profile.history.horizontalHeader()  # Before and After share the width: After stays in view
+    assert abs(header.sectionSize(3) - header.sectionSize(4)) <= 1
+    assert header.sectionViewportPosition(4) + header.sectionSize(4) <= profile.history.viewport().width() + 1
     assert profile.lists["projects"].table.item(0, 2).text() == "850000.50"  # shown in yuan again

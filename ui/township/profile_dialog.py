@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -213,6 +214,15 @@ class ProfileDialog(QDialog):
                 for c in changes(snapshots)]
         fill_table(self.history, [self.tr("Date"), self.tr("By"), self.tr("Field"), self.tr("Before"),
                                   self.tr("After")], rows)
+        # Before and After share the width (a long roster would push After off screen); the whole
+        # value is in the tooltip.
+        header = self.history.horizontalHeader()
+        for column in (3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            for row in range(self.history.rowCount()):
+                item = self.history.item(row, column)
+                if item is not None:
+                    item.setToolTip(item.text())
         self.loaded.emit()
 
     def _value(self, name: str, value: Any) -> str:

@@ -12,7 +12,7 @@ from alembic import command
 from sqlalchemy import create_engine
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from app.store.migrate import alembic_config  # noqa: E402
+from app.store.migrate import alembic_config
 
 with tempfile.TemporaryDirectory() as tmp:
     engine = create_engine(f"sqlite:///{tmp}/m.db")

@@ -8,14 +8,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BANGFU_NO_AUTO_BACKUP", "1")
 os.environ.setdefault("BANGFU_LANG", "zh_CN")
 
-from collections.abc import Iterator  # noqa: E402
-from datetime import date  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
 
-import pytest  # noqa: E402
+import pytest
 
-from app.i18n import set_language  # noqa: E402
+from app.i18n import set_language
 
 #: Cheap scrypt parameters for tests only; real databases use keyslots.DEFAULT_KDF.
 FAST_KDF = {"n": 2**10, "r": 8, "p": 1}

@@ -6,8 +6,8 @@ import sys
 
 os.environ["BANGFU_NO_AUTO_BACKUP"] = "1"
 
-from app.services import registry  # noqa: E402
-from app.store.database import open_database  # noqa: E402
+from app.services import registry
+from app.store.database import open_database
 
 path, user, passphrase, village_id, prefix = sys.argv[1:6]
 db = open_database(path, user, passphrase, check=False)

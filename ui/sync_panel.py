@@ -295,8 +295,11 @@ class SyncMenu(QObject):
         except BangfuError as exc:
             QMessageBox.warning(self.window, self.tr("Enroll this laptop"), str(exc))
             return False
-        self.window.statusBar().showMessage(self.tr("Enrolled: role {role}, villages {villages}").format(
-            role=info["role"], villages=",".join(info["villages"])), 15000)
+        message = self.tr("Enrolled: role {role}, villages {villages}").format(
+            role=info["role"], villages=",".join(info["villages"]))
+        self.window.statusBar().showMessage(message, 15000)
+        if info.get("messages") and self.panel is not None:  # a re-enrollment for fewer villages
+            self.panel.show_message("\n".join([message, *info["messages"]]))
         self.refresh_status()
         self.start_auto()
         return True

@@ -128,6 +128,8 @@ def cmd_enroll(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(t("cli.sync_enrolled", role=info["role"], villages=",".join(info["villages"]) or "*"))
+    for line in info.get("messages", []):
+        print(line)
     return EXIT_OK
 
 

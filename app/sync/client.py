@@ -29,7 +29,7 @@ from app.protocol import (
     EntityRef,
     page_checksum,
 )
-from app.sync import attachments, outbox, state
+from app.sync import attachments, outbox, scope, state
 from app.sync.apply import Applied, apply_changes
 from app.sync.backoff import Backoff, Retryable
 from app.sync.bundlefile import KeyPairs
@@ -61,6 +61,10 @@ class SyncReport:
     cursor: int = 0
     pending: int = 0
     skew_s: float | None = None
+    #: village codes whose rows were removed (scope shrunk), rows removed, villages kept for unsent work
+    scope_removed: list[str] = field(default_factory=list)
+    scope_rows: int = 0
+    scope_kept: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     finished_at: datetime | None = None
     wanted: set[str] = field(default_factory=set, repr=False)
@@ -102,6 +106,7 @@ def enroll(db: Any, code: str, server: str, device_name: str | None = None,
     """Redeem a one-time enrollment code; stores the token and keys in the encrypted database."""
     from app.services.audit import record_event
 
+    _push_before_reenroll(db)
     keys = KeyPairs.generate()
     t_ = transport or HttpTransport(server)
     req = EnrollRequest(code=code.strip(), device_id=db.device_id, device_name=(device_name or socket.gethostname())[:80],
@@ -122,7 +127,36 @@ def enroll(db: Any, code: str, server: str, device_name: str | None = None,
         state.put(s, state.ROLE, answer.role)
         state.put_json(s, state.VILLAGES, answer.villages)
     record_event(db, "sync.enroll", "device", db.device_id, {"role": answer.role, "villages": answer.villages})
-    return {"role": answer.role, "villages": answer.villages}
+    purged = scope.purge(db)  # a re-enrollment for fewer villages
+    return {"role": answer.role, "villages": answer.villages, "scope_removed": purged.removed,
+            "scope_rows": purged.rows, "scope_kept": purged.kept, "messages": scope.messages(purged)}
+
+
+def _push_before_reenroll(db: Any) -> None:
+    """A laptop enrolled before sends its pending changes with its current token first: the new
+    enrollment may leave out villages, and the county would then refuse their changes."""
+    if not is_enrolled(db) or not outbox.pending_count(db):
+        return
+    try:
+        t_ = transport_for(db)
+    except BangfuError:
+        return
+    try:
+        _push(db, t_, Backoff(attempts=3), SyncReport(), lambda _stage, _done, _total: None, _Cancel(None))
+    except Retryable:
+        raise BangfuError("sync.reenroll_unsent") from None
+    except BangfuError as exc:
+        if exc.code not in ("sync.unauthorized", "sync.revoked"):
+            raise
+        # the old token no longer works: its changes cannot be sent; the scope check keeps their villages
+    finally:
+        t_.close()
+
+
+def _check_scope(db: Any, report: SyncReport) -> None:
+    purged = scope.purge(db)
+    report.scope_removed, report.scope_rows, report.scope_kept = purged.removed, purged.rows, purged.kept
+    report.warnings.extend(scope.messages(purged))
 
 
 def sync(db: Any, server: str | None = None, transport: HttpTransport | None = None, backoff: Backoff | None = None,
@@ -143,6 +177,8 @@ def sync(db: Any, server: str | None = None, transport: HttpTransport | None = N
         b.run(lambda: guard_transport(db, t_), cancelled=cancelled)  # training db <-> demo server only
         _push(db, t_, b, report, step, cancelled)
         _upload(db, t_, b, report, step, cancelled)
+        if not cancelled():
+            _check_scope(db, report)  # after the push: unsent work of a dropped village went first
         _pull(db, t_, b, report, step, cancelled, pull_limit)
         _refetch(db, t_, b, report, cancelled)
         _download(db, t_, b, report, step, cancelled)
@@ -316,6 +352,7 @@ def status(db: Any) -> dict[str, Any]:
             "last_ok": state.get(s, state.LAST_OK),
             "last_error": state.get(s, state.LAST_ERROR),
             "skew_s": float(state.get(s, state.SKEW) or 0.0),
+            "scope_kept": scope.kept(s),
         }
     info["pending"] = outbox.pending_count(db)
     info["quarantined"] = len(outbox.quarantined(db))

@@ -13,6 +13,18 @@ register({
     "bundle.cannot_decrypt": ("同步包无法解密", "The bundle cannot be decrypted"),
     "bundle.unknown_device": ("同步包来自未登记或已停用的设备", "The bundle comes from an unknown or revoked device"),
     # client
+    "sync.scope_removed": ("本机已不再负责村 {villages}：已从本机删除这些村的 {rows} 条记录（县服务器上的数据不受影响）",
+                           "This laptop is no longer enrolled for village(s) {villages}: their {rows} records were removed "
+                           "from this laptop (the county server keeps them)"),
+    "sync.scope_kept": ("本机已不再负责村 {villages}，但这些村还有未发送的修改（或照片），数据暂时保留在本机；"
+                        "修改发送（或在隔离区放弃）后才删除",
+                        "This laptop is no longer enrolled for village(s) {villages}, but they still have unsent changes "
+                        "(or photos): their records stay on this laptop until the changes are sent (or discarded from "
+                        "the quarantine)"),
+    "sync.reenroll_unsent": ("未重新登记：本机还有未发送的修改，必须先发送到县服务器，但现在连不上。本机数据没有删除；"
+                             "请在能连上服务器时再试",
+                             "Not re-enrolled: this laptop's unsent changes must reach the county server first, but it "
+                             "cannot be reached. Nothing was removed; try again when the server can be reached"),
     "sync.not_enrolled": ("本机尚未在县服务器登记，请先用登记码登记（bangfu sync enroll）",
                           "This laptop is not enrolled with the county server yet: enroll with a code first (bangfu sync enroll)"),
     "sync.no_server": ("没有设置县服务器地址", "No county server address is set"),

@@ -22,6 +22,8 @@ from app.errors import BangfuError
 from app.i18n import set_language, t
 from server.db import ServerDB, sqlite_url, upgrade
 
+ATTACHMENT_CAP_MB = 200  # = server.bundles.ATTACHMENT_CAP, kept here so the parser needs no heavy imports
+
 DEFAULT_HOST, DEFAULT_PORT = "127.0.0.1", 8765
 
 
@@ -136,12 +138,16 @@ def cmd_import_bundle(args: argparse.Namespace) -> int:
 
     db = open_db(args)
     data = Path(args.file).read_bytes()
-    answer, counts = import_bundle(db, data)
+    cap = args.attachment_cap_mb * 1024 * 1024
+    answer, counts = import_bundle(db, data, attachment_cap=cap)
     out = Path(args.out) if args.out else Path(args.file).with_suffix(".return.bfb")
     tmp = out.with_suffix(out.suffix + ".part")
     tmp.write_bytes(answer)
     tmp.replace(out)
-    print(t("server.bundle_imported", out=out, **{k: counts[k] for k in ("batches", "ops", "attachments")}))
+    print(t("server.bundle_imported", out=out, sent=counts["attachments_sent"],
+            **{k: counts[k] for k in ("batches", "ops", "attachments")}))
+    if counts["attachments_deferred"]:
+        print(t("server.bundle_deferred", deferred=counts["attachments_deferred"], cap_mb=args.attachment_cap_mb))
     return 0
 
 
@@ -149,12 +155,16 @@ def cmd_export_bundle(args: argparse.Namespace) -> int:
     from server.bundles import export_bundle
 
     db = open_db(args)
-    data = export_bundle(db, args.device, args.since)
+    counts: dict[str, int] = {}
+    data = export_bundle(db, args.device, args.since, attachment_cap=args.attachment_cap_mb * 1024 * 1024,
+                         counts=counts)
     out = Path(args.out)
     tmp = out.with_suffix(out.suffix + ".part")
     tmp.write_bytes(data)
     tmp.replace(out)
-    print(t("server.bundle_exported", out=out))
+    print(t("server.bundle_exported", out=out, sent=counts["attachments_sent"]))
+    if counts["attachments_deferred"]:
+        print(t("server.bundle_deferred", deferred=counts["attachments_deferred"], cap_mb=args.attachment_cap_mb))
     return 0
 
 
@@ -250,11 +260,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-bundle", parents=[common], help="apply a laptop's offline bundle")
     p.add_argument("file")
     p.add_argument("--out", help="return bundle (default: FILE.return.bfb)")
+    p.add_argument("--attachment-cap-mb", type=int, default=ATTACHMENT_CAP_MB,
+                   help="most MB of photos/signed sheets in the return bundle (the rest wait)")
     p.set_defaults(func=cmd_import_bundle)
     p = sub.add_parser("export-bundle", parents=[common], help="a return bundle with a device's data")
     p.add_argument("--device", required=True)
     p.add_argument("--since", type=int, default=0)
     p.add_argument("--out", required=True)
+    p.add_argument("--attachment-cap-mb", type=int, default=ATTACHMENT_CAP_MB,
+                   help="most MB of photos/signed sheets in the return bundle (the rest wait)")
     p.set_defaults(func=cmd_export_bundle)
     p = sub.add_parser("approve", parents=[common], help="approve (or --reject) a lifecycle request")
     p.add_argument("request_id")

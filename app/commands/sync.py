@@ -36,8 +36,10 @@ register_messages({
     "cli.sync_enrolled": ("登记成功：角色 {role}，范围 {villages}", "Enrolled: role {role}, scope {villages}"),
     "cli.sync_exported": ("同步包已写入 {out}：{batches} 批、{ops} 条修改、{attachments} 个附件",
                           "Bundle written to {out}: {batches} batches, {ops} changes, {attachments} attachments"),
-    "cli.sync_imported": ("回传包已导入：答复 {answered} 条（冲突 {conflicts}，退回 {rejected}），接收 {pulled} 条",
-                          "Return bundle imported: {answered} answers ({conflicts} conflicts, {rejected} refused), {pulled} received"),
+    "cli.sync_imported": ("回传包已导入：答复 {answered} 条（冲突 {conflicts}，退回 {rejected}），接收 {pulled} 条，附件 {attachments} 个",
+                          "Return bundle imported: {answered} answers ({conflicts} conflicts, {rejected} refused), {pulled} received, {attachments} attachments"),
+    "cli.sync_import_deferred": ("还有 {deferred} 个照片或签字单超出了本回传包的容量，将随下一个回传包或下次联网同步送达",
+                                 "{deferred} more photos or signed sheets did not fit in this return bundle; they come with the next bundle or the next network sync"),
     "cli.sync_conflict_row": ("{id}  {entity}/{field}  我方：{ours}  县里：{theirs}（{who}，{when}）",
                               "{id}  {entity}/{field}  ours: {ours}  county: {theirs} ({who}, {when})"),
     "cli.sync_no_conflicts": ("没有待处理的冲突", "No open conflicts"),
@@ -154,6 +156,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         db.close()
     print(t("cli.sync_imported", **counts))
+    if counts["attachments_deferred"]:
+        print(t("cli.sync_import_deferred", deferred=counts["attachments_deferred"]))
     return EXIT_OK
 
 

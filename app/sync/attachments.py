@@ -116,13 +116,36 @@ def download(db: Any, transport: Any, sha: str, backoff: Backoff) -> bool:
         backoff.run(step)
     except BangfuError:
         return False
-    data = bytes(got)
-    if hashlib.sha256(data).hexdigest() != sha:
+    return store_downloaded(db, sha, bytes(got))
+
+
+def store_downloaded(db: Any, sha: str, data: bytes) -> bool:
+    """Keep a file the county sent (network download or return bundle) if its bytes match ``sha``.
+
+    The records naming it already carry their links (rebuilt when they were applied), so storing
+    the content is all it takes for the card to show it. Returns False on a mismatch."""
+    if not data or hashlib.sha256(data).hexdigest() != sha:
         return False
     with state.meta_session(db) as s:
         if s.get(Attachment, sha) is None:
             s.add(Attachment(sha256=sha, mime=_mime(data), size=len(data), uploaded=True, data=data))
     return True
+
+
+def held(db: Any) -> list[str]:
+    """Hashes of every file whose content this laptop holds."""
+    with db.read() as s:
+        return sorted(s.exec(select(Attachment.sha256).where(Attachment.data != None)))  # noqa: E711
+
+
+def lacking(db: Any) -> list[str]:
+    """Hashes that this laptop's records link to but whose content it does not hold."""
+    from app.domain import AttachmentLink
+
+    with db.read() as s:
+        linked = set(s.exec(select(AttachmentLink.sha256).where(AttachmentLink.deleted == False)))  # noqa: E712
+        have = set(s.exec(select(Attachment.sha256).where(Attachment.data != None)))  # noqa: E711
+    return sorted(linked - have)
 
 
 def missing(db: Any, hashes: set[str]) -> list[str]:

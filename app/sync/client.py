@@ -329,7 +329,7 @@ def _forget_missing(db: Any, gone: set[tuple[str, str]]) -> None:
 
 
 def _download(db: Any, t_: HttpTransport, b: Backoff, report: SyncReport, step: Progress, cancelled: _Cancel) -> None:
-    wanted = attachments.missing(db, report.wanted)
+    wanted = sorted(set(attachments.missing(db, report.wanted)) | set(attachments.lacking(db)))  # also ones left behind
     for i, sha in enumerate(wanted):
         if cancelled():
             return

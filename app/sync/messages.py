@@ -11,6 +11,8 @@ register({
                           "Wrong kind of bundle (e.g. a push bundle imported as a return bundle)"),
     "bundle.wrong_recipient": ("这个同步包不是发给本设备（或本服务器）的", "This bundle is addressed to another device or server"),
     "bundle.cannot_decrypt": ("同步包无法解密", "The bundle cannot be decrypted"),
+    "bundle.bad_attachment": ("回传包中的附件与其校验值不符，整个回传包未导入",
+                              "An attachment in the return bundle does not match its checksum; nothing was imported"),
     "bundle.unknown_device": ("同步包来自未登记或已停用的设备", "The bundle comes from an unknown or revoked device"),
     # client
     "sync.scope_removed": ("本机已不再负责村 {villages}：已从本机删除这些村的 {rows} 条记录（县服务器上的数据不受影响）",

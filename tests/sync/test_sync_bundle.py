@@ -15,6 +15,7 @@ from sync_support import (
     seed_village,
     server_ops,
     server_state,
+    server_table,
 )
 
 from app.errors import BangfuError
@@ -25,6 +26,7 @@ from app.sync.bundlefile import read_header
 from server.bundles import export_bundle as server_export
 from server.bundles import import_bundle as server_import
 from server.db import ServerDB
+from server.models import StoredAttachment
 
 
 @pytest.fixture()
@@ -156,3 +158,194 @@ def test_both_command_lines(lite_server, lite_url, laptops, tmp_path: Path, monk
     assert bangfu_server(["--db-url", lite_url, "devices", "list"]) == 0
     listing = capsys.readouterr().out
     assert "village" in listing and "有效" in listing
+
+
+def _visit_with_photos(db, household_id: str, photos: list[bytes]) -> list[str]:
+    import hashlib
+
+    from app.domain import Attachment, Visit, utcnow
+    from app.services.photos import link_in_tx
+    from app.services.tx import write
+
+    hashes = [hashlib.sha256(p).hexdigest() for p in photos]
+    with write(db) as tx:
+        for sha, photo in zip(hashes, photos, strict=True):
+            if tx.session.get(Attachment, sha) is None:
+                tx.session.add(Attachment(sha256=sha, mime="image/jpeg", size=len(photo), data=photo))
+        visit = Visit(household_id=household_id, visited_at=utcnow(), author=db.actor.name, summary="入户拍照",
+                      data={"photos": [{"sha256": sha, "caption": "门前"} for sha in hashes]})
+        tx.append(visit)
+        for sha in hashes:
+            link_in_tx(tx, sha, "visit", visit.id)
+    return hashes
+
+
+def _held(db) -> dict[str, bytes]:
+    from sqlmodel import select
+
+    from app.domain import Attachment
+
+    with db.read() as s:
+        return {a.sha256: bytes(a.data) for a in s.exec(select(Attachment)) if a.data is not None}
+
+
+def _linked(db) -> set[str]:
+    from sqlmodel import select
+
+    from app.domain import AttachmentLink
+
+    with db.read() as s:
+        return set(s.exec(select(AttachmentLink.sha256)))
+
+
+def test_a_photo_taken_elsewhere_comes_back_on_the_stick(lite_server, lite_url, sdb, laptops, tmp_path: Path) -> None:
+    """Laptop a syncs by network; laptop b only ever by USB stick, and still ends with the photo."""
+    import os
+
+    a, b = laptops.new(tmp_path, "a"), laptops.new(tmp_path, "b")
+    enroll(a, lite_server.url, lite_url)
+    enroll(b, lite_server.url, lite_url)
+    _v, (hh,) = seed_village(a)
+    photo = os.urandom(120_000)
+    (sha,) = _visit_with_photos(a, hh.id, [photo])
+    client.sync(a, backoff=fast_backoff())
+    assert server_table(lite_url, StoredAttachment)[0].complete
+    stick, ret = tmp_path / "push.bfb", tmp_path / "return.bfb"
+    export_bundle(b, stick)
+    answer, done = server_import(sdb, stick.read_bytes())
+    assert done["attachments_sent"] == 1 and done["attachments_deferred"] == 0
+    ret.write_bytes(answer)
+    got = import_bundle(b, ret)
+    assert got["attachments"] == 1 and got["attachments_deferred"] == 0
+    assert _held(b)[sha] == photo  # verified bytes, linked to the visit like a downloaded file
+    assert sha in _linked(b)
+    assert client_state(b) == server_state(lite_url)
+    # importing the same return bundle again changes nothing
+    before = (client_state(b), _held(b), _linked(b))
+    again = import_bundle(b, ret)
+    assert again["attachments"] == 0
+    assert (client_state(b), _held(b), _linked(b)) == before
+    # a names the same photo in a new visit; b's next stick says b holds it, so it is not sent again
+    _visit_with_photos(a, hh.id, [photo])
+    client.sync(a, backoff=fast_backoff())
+    export_bundle(b, stick)
+    answer, done = server_import(sdb, stick.read_bytes())
+    assert done["attachments_sent"] == 0
+    ret.write_bytes(answer)
+    assert import_bundle(b, ret)["pulled"] == 1
+    # the county's own export for b carries it too (no push bundle: b's holdings are unknown)
+    counts: dict[str, int] = {}
+    server_export(sdb, b.device_id, counts=counts)
+    assert counts == {"attachments_sent": 1, "attachments_deferred": 0}
+    # ...but never a's own upload back to a
+    server_export(sdb, a.device_id, counts=counts)
+    assert counts["attachments_sent"] == 0
+
+
+def test_the_size_cap_leaves_the_rest_for_the_next_stick(lite_server, lite_url, sdb, laptops, tmp_path: Path,
+                                                         monkeypatch, capsys) -> None:
+    import os
+
+    from app.cli import main as bangfu
+    from server.cli import main as bangfu_server
+
+    a, b = laptops.new(tmp_path, "a"), laptops.new(tmp_path, "b")
+    enroll(a, lite_server.url, lite_url)
+    enroll(b, lite_server.url, lite_url)
+    _v, (hh,) = seed_village(a)
+    photos = [os.urandom(700_000), os.urandom(800_000)]
+    hashes = _visit_with_photos(a, hh.id, photos)
+    client.sync(a, backoff=fast_backoff())
+    path = b.path
+    b.close()
+    monkeypatch.setenv("BANGFU_USER", USER)
+    monkeypatch.setenv("BANGFU_PASSPHRASE", PASSPHRASE)
+    stick, ret = tmp_path / "push.bfb", tmp_path / "return.bfb"
+    assert bangfu(["sync", "export-bundle", "--out", str(stick), "--db", str(path)]) == 0
+    capsys.readouterr()
+    assert bangfu_server(["--db-url", lite_url, "import-bundle", str(stick), "--out", str(ret),
+                          "--attachment-cap-mb", "1"]) == 0
+    out = capsys.readouterr().out
+    assert "带回附件 1 个" in out and "还有 1 个附件超出回传包容量（1 MB）" in out
+    assert bangfu(["sync", "import-bundle", str(ret), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "附件 1 个" in out and "还有 1 个照片或签字单超出了本回传包的容量" in out
+    from sync_support import reopen
+
+    b = reopen(b)
+    assert set(_held(b)) == {hashes[0]}  # the smaller one first
+    assert _linked(b) == set(hashes)
+    # the visit is already on b, so the next stick names the missing photo as wanted
+    export_bundle(b, stick)
+    answer, done = server_import(sdb, stick.read_bytes(), attachment_cap=1024 * 1024)
+    assert done["attachments_sent"] == 1 and done["attachments_deferred"] == 0
+    ret.write_bytes(answer)
+    import_bundle(b, ret)
+    assert _held(b) == dict(zip(hashes, photos, strict=True))
+
+
+def test_a_tampered_attachment_is_refused(lite_server, lite_url, sdb, laptops, tmp_path: Path) -> None:
+    import base64
+    import os
+
+    from app.sync import state
+    from app.sync.bundlefile import open_sealed, seal
+    from server.db import server_keys
+    from server.models import Device
+
+    a, b = laptops.new(tmp_path, "a"), laptops.new(tmp_path, "b")
+    enroll(a, lite_server.url, lite_url)
+    enroll(b, lite_server.url, lite_url)
+    _v, (hh,) = seed_village(a)
+    (sha,) = _visit_with_photos(a, hh.id, [os.urandom(50_000)])
+    client.sync(a, backoff=fast_backoff())
+    data = server_export(sdb, b.device_id)
+    # the signature covers the attachments: any changed byte refuses the whole file
+    altered = bytearray(data)
+    altered[-200] ^= 0x01
+    ret = tmp_path / "return.bfb"
+    ret.write_bytes(bytes(altered))
+    with pytest.raises(BangfuError) as err:
+        import_bundle(b, ret)
+    assert err.value.code == "bundle.bad_signature"
+    # and even a correctly signed bundle whose file does not match its hash is refused, before
+    # anything is applied
+    with b.read() as s:
+        keys, server = state.get_json(s, state.KEYS), state.get_json(s, state.SERVER_KEYS)
+        cursor = state.cursor(s)
+    _header, payload = open_sealed(data, sender_sign_public=server["sign"], box_private=keys["box_private"],
+                                   expect_kind="return", recipient=b.device_id)
+    assert [f["sha256"] for f in payload["attachments"]] == [sha]
+    payload["attachments"][0]["data"] = base64.b64encode(b"not the photo").decode()
+    with sdb.read() as s:
+        skeys, box = server_keys(s), s.get(Device, b.device_id).box_key
+    ret.write_bytes(seal(payload, kind="return", sender="server", recipient=b.device_id,
+                         sign_private=skeys["sign"].private, recipient_box_public=box))
+    with pytest.raises(BangfuError) as err:
+        import_bundle(b, ret)
+    assert err.value.code == "bundle.bad_attachment"
+    assert _held(b) == {} and client_state(b) == {}
+    with b.read() as s:
+        assert state.cursor(s) == cursor
+
+
+def test_a_file_left_behind_by_the_cap_comes_with_the_next_network_sync(lite_server, lite_url, sdb, laptops,
+                                                                          tmp_path: Path) -> None:
+    import os
+
+    a, b = laptops.new(tmp_path, "a"), laptops.new(tmp_path, "b")
+    enroll(a, lite_server.url, lite_url)
+    enroll(b, lite_server.url, lite_url)
+    _v, (hh,) = seed_village(a)
+    photo = os.urandom(40_000)
+    (sha,) = _visit_with_photos(a, hh.id, [photo])
+    client.sync(a, backoff=fast_backoff())
+    ret = tmp_path / "return.bfb"
+    counts: dict[str, int] = {}
+    ret.write_bytes(server_export(sdb, b.device_id, attachment_cap=1000, counts=counts))
+    assert counts == {"attachments_sent": 0, "attachments_deferred": 1}
+    assert import_bundle(b, ret)["attachments_deferred"] == 1
+    assert sha in _linked(b) and sha not in _held(b)
+    report = client.sync(b, backoff=fast_backoff())  # pulls nothing new, still fetches the file
+    assert report.pulled == 0 and report.downloaded == 1
+    assert _held(b)[sha] == photo

@@ -47,7 +47,7 @@ def test_demo_visit_plan_is_counted_on_the_scenario_day(demo: Any) -> None:
     assert visit_plan.due_counts(demo, date.today()) == (HOUSEHOLDS, HOUSEHOLDS)
     # the list's "visit overdue" filter agrees, and counts from the real today only when told to
     listed = _overdue_in_list(demo)
-    assert 0 < listed <= overdue + 2 and _overdue_in_list(demo, date.today()) >= HOUSEHOLDS - 5
+    assert listed == overdue and _overdue_in_list(demo, date.today()) == HOUSEHOLDS
 
 
 def test_real_database_still_counts_from_today(db: Any, household: Any) -> None:

@@ -40,6 +40,9 @@ def county(db, village):
         tx.append(Visit(household_id=ids["张三"], visited_at=now - timedelta(days=3), author="x"))
         tx.append(Visit(household_id=ids["孙七"], visited_at=now - timedelta(days=90), author="x"))
     registry.assign_helper(db, ids["李四"], "帮扶甲", date.today() - timedelta(days=400), visit_every_days=365)
+    registry.assign_helper(db, ids["孙七"], "帮扶乙", date.today() - timedelta(days=400), visit_every_days=30)
+    registry.assign_helper(db, ids["王五"], "帮扶乙", date.today() - timedelta(days=40), visit_every_days=30)
+    registry.assign_helper(db, ids["赵六"], "帮扶乙", date.today() - timedelta(days=400), visit_every_days=30)
     with write(db) as tx:
         tx.append(Visit(household_id=ids["李四"], visited_at=now - timedelta(days=200), author="x"))
     return ids
@@ -65,7 +68,9 @@ def test_filters_and_scope(qtbot, qtmodeltester, window, db, county):
     assert list_names(window) == ["李四"]
     reload_and_wait(qtbot, window, window.clear_filters)
     assert model.rowCount() == 5
-    # visit overdue: 张三 visited 3 days ago, 李四 within its 365-day plan, 赵六 exited (no longer supported)
+    # visit overdue (the visit plan's rule): 孙七 visited 90 days ago on a 30-day plan, 王五 never visited
+    # 40 days after its helper started; not 张三 (no helper, visited 3 days ago), 李四 (within its 365-day
+    # plan), 赵六 (03 exited, no longer supported: not planned although a helper is still recorded)
     reload_and_wait(qtbot, window, lambda: window.filter_overdue.setChecked(True))
     assert sorted(list_names(window)) == ["孙七", "王五"]
     reload_and_wait(qtbot, window, window.clear_filters)

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from app.services import visit_plan
+
 #: list columns (key, sort expression). The order is the order on screen.
 NET = ("(i.wage_fen + i.business_fen + i.property_fen + i.transfer_family_planning_fen + i.transfer_dibao_fen"
        " + i.transfer_tekun_fen + i.transfer_pension_fen + i.transfer_eco_fen + i.transfer_other_fen"
@@ -44,8 +46,8 @@ COLUMNS: tuple[tuple[str, str], ...] = (
     ("last_visit", VISIT_SUB),
 )
 COLUMN_KEYS = tuple(k for k, _ in COLUMNS)
-#: statuses that no longer need regular visits (已脱贫, 不再享受政策)
-NO_VISIT_STATUSES = ("03",)
+#: statuses that no longer need regular visits (已脱贫, 不再享受政策): the visit plan's
+NO_VISIT_STATUSES = visit_plan.NO_VISIT_STATUSES
 
 
 @dataclass(frozen=True)
@@ -130,11 +132,9 @@ def _where(q: ListQuery) -> tuple[list[str], dict[str, Any], bool]:
         cond.append("h.group_no = :group_no")
         params["group_no"] = q.group_no
     if q.overdue:
-        today = (q.today or date.today()).isoformat()
-        statuses = ",".join(f"'{s}'" for s in NO_VISIT_STATUSES)
-        cond.append(f"h.exit_status NOT IN ({statuses})")
-        cond.append("coalesce(lv.last, '') < date(:today, '-' || coalesce(hp.every, 30) || ' days')")
-        params["today"] = today
+        # the visit plan's rule (app.services.visit_plan): the households the start-up reminder counts
+        cond.append(visit_plan.overdue_condition("h", "today"))
+        params["today"] = (q.today or date.today()).isoformat()
     if q.search_ids is not None:
         if not q.search_ids:
             cond.append("0")
@@ -147,15 +147,6 @@ def _where(q: ListQuery) -> tuple[list[str], dict[str, Any], bool]:
     return cond, params, join
 
 
-#: overdue visits: one pass over the visit and helper indexes instead of two lookups per household
-OVERDUE_JOINS = (
-    " LEFT JOIN (SELECT household_id, max(visited_at) AS last FROM visit WHERE deleted = 0 GROUP BY household_id) lv"
-    " ON lv.household_id = h.id"
-    " LEFT JOIN (SELECT household_id, visit_every_days AS every, max(start_date) FROM helper_assignment"
-    " WHERE end_date IS NULL AND deleted = 0 GROUP BY household_id) hp ON hp.household_id = h.id"
-)
-
-
 def fetch_ids(conn: Any, q: ListQuery) -> list[int]:
     """Rowids of the matching households, in display order."""
     if q.overdue and q.today is None:
@@ -164,7 +155,7 @@ def fetch_ids(conn: Any, q: ListQuery) -> list[int]:
     order = dict(COLUMNS).get(q.sort, "h.hh_number")
     direction = " DESC" if q.descending else ""
     order_sql = ", ".join(part.strip() + direction for part in _split_order(order))
-    joins = ("JOIN village v ON v.id = h.village_id" if join else "") + (OVERDUE_JOINS if q.overdue else "")
+    joins = "JOIN village v ON v.id = h.village_id" if join else ""
     sql = (f"SELECT h.rowid FROM household h {joins} "
            f"WHERE {' AND '.join(cond)} ORDER BY {order_sql}, h.rowid{direction}")
     return [r[0] for r in _execute(conn, sql, params).fetchall()]

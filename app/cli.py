@@ -1,6 +1,7 @@
 """The ``bangfu`` command (Chinese and English help).
 
-No arguments starts the desktop app. Every subcommand accepts ``--db PATH``; the user and
+No arguments starts the desktop app, which the caller hands in (``ui/launcher.py`` is the
+console script): the core never imports the GUI. Every subcommand accepts ``--db PATH``; the user and
 passphrase come from BANGFU_USER / BANGFU_PASSPHRASE or a prompt. Subcommands live in
 ``app/commands/*.py`` (discovered at start), so each feature area owns its own.
 """
@@ -13,7 +14,7 @@ import importlib
 import os
 import pkgutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import platformdirs
@@ -22,6 +23,8 @@ from app import __version__
 from app.errors import BangfuError
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+GuiRunner = Callable[[Path], int]  # opens the desktop app on a database file, returns its exit code
 
 
 def default_db_path() -> Path:
@@ -91,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"bangfu {__version__}")
     parser.add_argument("--self-test", action="store_true", help=t("cli.help_self_test"))
     parser.add_argument("--lang", help=t("cli.help_lang"))
+    parser.set_defaults(gui=None)  # main() puts the desktop app's runner here, when it has one
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     import app.commands as pkg
 
@@ -100,7 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, gui: GuiRunner | None = None) -> int:
     from app.i18n import set_language, t
 
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -110,13 +114,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             set_language(argv[i + 1])
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.gui = gui
     try:
         if args.self_test:
             from app.selftest import run_self_test
 
             return run_self_test()
         if not args.command:
-            return _start_gui(args)
+            return start_gui(args, Path(args.db))
         return int(args.func(args) or EXIT_OK)
     except BangfuError as exc:
         print(t("cli.error", message=str(exc)), file=sys.stderr)
@@ -125,13 +130,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def _start_gui(args: argparse.Namespace) -> int:
-    try:
-        from ui.app import run  # the only place the core reaches for the UI, lazily, at the top
-    except ImportError as exc:  # a core-only install
-        print(exc, file=sys.stderr)
+def start_gui(args: argparse.Namespace, db_path: Path) -> int:
+    """The desktop app on ``db_path``, through the runner ``main`` was given."""
+    from app.i18n import t
+
+    if args.gui is None:
+        print(t("cli.error", message=t("cli.no_gui")), file=sys.stderr)
         return EXIT_ERROR
-    return run(Path(args.db))
+    return int(args.gui(db_path))
 
 
 if __name__ == "__main__":

@@ -134,6 +134,8 @@ _CORE_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.prompt_passphrase_again": ("再次输入口令：", "Passphrase again: "),
     "cli.passphrase_mismatch": ("两次输入的口令不一致", "The two passphrases differ"),
     "cli.error": ("错误：{message}", "Error: {message}"),
+    "cli.no_gui": ("此安装不含桌面程序，请使用子命令（bangfu --help）",
+                   "This installation has no desktop app: use a subcommand (bangfu --help)"),
     "user.bad_role": ("未知角色“{role}”", "Unknown role '{role}'"),
 }
 

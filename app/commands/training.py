@@ -80,7 +80,7 @@ def cmd_training(args: argparse.Namespace, stop: threading.Event | None = None) 
             print(t("cmd.training.seeded", seeded=done["seeded"]), flush=True)
     try:
         if not args.no_gui:
-            return _run_gui(sandbox)
+            return _run_gui(args, sandbox)
         if server is not None:
             (stop or threading.Event()).wait()
         return 0
@@ -91,12 +91,12 @@ def cmd_training(args: argparse.Namespace, stop: threading.Event | None = None) 
             server.stop()
 
 
-def _run_gui(sandbox: Any) -> int:
+def _run_gui(args: argparse.Namespace, sandbox: Any) -> int:
     """The desktop app on the sandbox, signed in as the trainee (the well-known sign-in printed
     above; the app takes BANGFU_USER/BANGFU_PASSPHRASE instead of asking, as the CLI does)."""
     import os
 
-    from app.cli import _start_gui  # the one place the core reaches for the UI, lazily
+    from app.cli import start_gui
 
     os.environ["BANGFU_USER"], os.environ["BANGFU_PASSPHRASE"] = sandbox.user, sandbox.passphrase
-    return _start_gui(argparse.Namespace(db=str(sandbox.path)))
+    return start_gui(args, Path(sandbox.path))

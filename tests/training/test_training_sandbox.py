@@ -121,7 +121,7 @@ def test_training_cli_prepares_the_sandbox_and_prints_the_sign_in(home: Path, ca
 def test_training_cli_opens_the_desktop_on_the_sandbox_signed_in(home: Path, sandbox: Any,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     import ui.app
-    from app.cli import main
+    from ui.launcher import main
 
     opened: list[tuple[Path, str | None, str | None]] = []
     for name in ("BANGFU_USER", "BANGFU_PASSPHRASE"):  # recorded, so what the command sets is undone

@@ -174,9 +174,19 @@ def test_users_dialog_add_and_remove(qtbot, window, db, monkeypatch):
 
 def test_bangfu_without_arguments_starts_the_gui(monkeypatch, tmp_path):
     import ui.app
-    from app.cli import main
+    from ui.launcher import main
 
     seen = {}
     monkeypatch.setattr(ui.app, "run", lambda path: seen.setdefault("path", path) and 0)
     assert main(["--db", str(tmp_path / "x.db")]) == 0
     assert seen["path"] == tmp_path / "x.db"
+
+
+def test_core_command_line_without_a_desktop_app_says_so(monkeypatch, tmp_path, capsys):
+    """app.cli never imports the GUI: called without a runner, no arguments is a clear error."""
+    import ui.app
+    from app.cli import main
+
+    monkeypatch.setattr(ui.app, "run", lambda path: pytest.fail("the core must not start the GUI by itself"))
+    assert main(["--lang", "en", "--db", str(tmp_path / "x.db")]) == 1
+    assert "no desktop app" in capsys.readouterr().err

@@ -21,7 +21,11 @@ KEY = "demo_as_of"
 def reference_date(db: Any) -> date:
     """``demo_as_of`` of a demo database, today otherwise. ``db`` may be a ``Database``, an open
     read/write session of one (services that take ``db_or_session``) or None."""
-    raw = _meta(db)
+    return day_of(_meta(db))
+
+
+def day_of(raw: str | None) -> date:
+    """The day a stored ``demo_as_of`` value names; today when it is missing or unreadable."""
     if raw:
         try:
             return date.fromisoformat(raw)

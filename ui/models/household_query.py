@@ -208,13 +208,10 @@ def rowid_of(conn: Any, household_id: str) -> int | None:
 def reference_day(conn: Any) -> date:
     """``app.services.reference_date`` on a bare connection: the scenario's day of a demo or training
     database (``sync_meta`` ``demo_as_of``), today otherwise: "visit overdue" is counted on it."""
-    row = _execute(conn, "SELECT value FROM sync_meta WHERE key = 'demo_as_of'", {}).fetchone()
-    if row and row[0]:
-        try:
-            return date.fromisoformat(row[0])
-        except ValueError:
-            pass
-    return date.today()
+    from app.services.reference_date import KEY, day_of
+
+    row = _execute(conn, "SELECT value FROM sync_meta WHERE key = :key", {"key": KEY}).fetchone()
+    return day_of(row[0] if row else None)
 
 
 def income_year(conn: Any, today: date | None = None) -> int:

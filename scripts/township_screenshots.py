@@ -164,7 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     dialog.close()
 
     dialog = win.township.profile()
-    dialog.village.setCurrentIndex(dialog.village.findData(village.id))
+    # item data is (id, code); findData cannot match a Python tuple, so look for it by id
+    dialog.village.setCurrentIndex(next(i for i in range(dialog.village.count())
+                                        if dialog.village.itemData(i)[0] == village.id))
     spin(app, lambda: dialog.history.rowCount() > 0)
     for i, name in ((0, "profile"), (1, "profile_task_force"), (dialog.tabs.count() - 1, "profile_history")):
         dialog.tabs.setCurrentIndex(i)

@@ -80,6 +80,16 @@ def add_scopes(combo: Any, window: Any) -> None:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
 
 
+def add_villages(combo: Any, window: Any) -> None:
+    """Fill a village combo with (id, code) data, every village by code; select the one chosen in
+    the main window's tree."""
+    selected = scope_code(window)
+    for vid, code, name in villages(window.db) if window.db is not None else []:
+        combo.addItem(f"{code} {name}", (vid, code))
+        if code == selected:
+            combo.setCurrentIndex(combo.count() - 1)
+
+
 def fill_table(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> None:
     table.clear()
     table.setColumnCount(len(headers))

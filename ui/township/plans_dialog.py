@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.township.common import error_text, fill_table, scope_code, villages
+from ui.township.common import add_villages, error_text, fill_table
 from ui.workers import run_task
 
 
@@ -67,11 +67,7 @@ class PlansDialog(QDialog):
         self.setWindowTitle(self.tr("Exit plans"))
         self.resize(760, 560)
         self.village = QComboBox()
-        code = scope_code(window)
-        for vid, vcode, name in villages(window.db) if window.db is not None else []:
-            self.village.addItem(f"{vcode} {name}", (vid, vcode))
-            if code == vcode:
-                self.village.setCurrentIndex(self.village.count() - 1)
+        add_villages(self.village, window)
         self.editable = window.permitted("plan.edit")
         self.annual = PlanTable()
         self.rolling = PlanTable()

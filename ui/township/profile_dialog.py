@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.fields import field_label
 from app.validation import format_money, parse_money
 from ui.forms import DateField
-from ui.township.common import error_text, fill_table, scope_code, villages
+from ui.township.common import add_villages, error_text, fill_table
 from ui.workers import run_task
 
 
@@ -102,11 +102,7 @@ class ProfileDialog(QDialog):
         self.setWindowTitle(self.tr("Village profile"))
         self.resize(860, 640)
         self.village = QComboBox()
-        code = scope_code(window)
-        for vid, vcode, name in villages(window.db) if window.db is not None else []:
-            self.village.addItem(f"{vcode} {name}", vid)
-            if code == vcode:
-                self.village.setCurrentIndex(self.village.count() - 1)
+        add_villages(self.village, window)
         from app.services.reference_date import reference_date
 
         self.today = reference_date(window.db)
@@ -179,9 +175,10 @@ class ProfileDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        village_id = self.village.currentData()
-        if village_id is None or self.main_window.db is None:
+        data = self.village.currentData()
+        if data is None or self.main_window.db is None:
             return
+        village_id, _code = data
         db = self.main_window.db
 
         def work() -> Any:
@@ -262,9 +259,10 @@ class ProfileDialog(QDialog):
         return data
 
     def save(self) -> None:
-        village_id = self.village.currentData()
-        if village_id is None:
+        data = self.village.currentData()
+        if data is None:
             return
+        village_id, _code = data
         db, data, as_of = self.main_window.db, self.values(), self.as_of.value()
 
         def work() -> Any:

@@ -14,27 +14,11 @@ import argparse
 import os
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BANGFU_NO_AUTO_BACKUP", "1")
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-FAST_KDF = {"n": 2**12, "r": 8, "p": 1}
-
-
-def spin(app, until: Callable[[], bool], timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        app.processEvents()
-        if until():
-            break
-        time.sleep(0.01)
-    for _ in range(5):
-        app.processEvents()
+from shots import FAST_KDF, ROOT, spin
 
 
 def main(argv: list[str] | None = None) -> int:

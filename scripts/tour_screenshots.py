@@ -21,10 +21,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("BANGFU_NO_AUTO_BACKUP", "1")
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from shots import FAST_KDF, ROOT
 
-FAST_KDF = {"n": 2**12, "r": 8, "p": 1}
 SIZE = (1280, 800)
 VILLAGE_ROWS_SHOWN = 25
 
